@@ -1,0 +1,48 @@
+import katex from 'katex';
+import type { Nodes } from 'mdast';
+import { visit } from 'unist-util-visit';
+import { type Diagnostic, type Place, diagnostic } from './diagnostic.ts';
+
+export interface TexError {
+  message: string;
+  /** Offset of the problem inside the TeX, when KaTeX knows it. */
+  offset: number | undefined;
+}
+
+/**
+ * Renders every formula with the KaTeX that the site uses, in strict mode:
+ * KaTeX alone would only warn and print the TeX in red on the page.
+ */
+export function checkMath(tree: Nodes, file: string): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  visit(tree, (node) => {
+    if (node.type !== 'math' && node.type !== 'inlineMath') return;
+    const error = texError(node.value, node.type === 'math');
+    if (!error) return;
+    const start = node.position?.start ?? { line: 1, column: 1 };
+    const place = placeInSource(start, node.type === 'math', node.value, error.offset);
+    diagnostics.push(diagnostic(file, place, 'invalid-tex', `公式无法渲染：${error.message}。请修正这段 TeX。`));
+  });
+  return diagnostics;
+}
+
+export function texError(tex: string, displayMode: boolean): TexError | undefined {
+  try {
+    katex.renderToString(tex, { displayMode, strict: 'error', throwOnError: true });
+    return undefined;
+  } catch (error) {
+    if (error instanceof katex.ParseError) {
+      const { rawMessage, position } = error as katex.ParseError & { rawMessage: string; position?: number };
+      return { message: rawMessage, offset: position };
+    }
+    return { message: error instanceof Error ? error.message : String(error), offset: undefined };
+  }
+}
+
+/** Points at the offending character: inside `$…$` on its line, or on the right line of a `$$` block. */
+function placeInSource(start: Place, isBlock: boolean, tex: string, offset: number | undefined): Place {
+  if (offset === undefined) return start;
+  if (!isBlock) return { line: start.line, column: start.column + 1 + offset };
+  const before = tex.slice(0, offset).split('\n');
+  return { line: start.line + before.length, column: before.at(-1)!.length + 1 };
+}

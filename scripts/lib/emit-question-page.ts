@@ -1,0 +1,72 @@
+import type { Heading, Root, RootContent } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import { stringify } from 'yaml';
+import { type Guide, type Question, SOURCE_SECTIONS } from './guide-model.ts';
+import { serializeMdx } from './markdown-syntax.ts';
+
+/** Frontmatter fields that our components and the section-id plugin read. */
+export interface QuestionFrontmatter {
+  title: string;
+  description: string;
+  guide: string;
+  question: number;
+  /** Ids of the page's `##` sections, in order. */
+  sections: string[];
+  /** The subset of `sections` that we added beside the source. */
+  addedSections: string[];
+  sidebar: { order: number };
+}
+
+/** A section we add after the source's three (formulas, notes, related questions, …). */
+export interface AddedSection {
+  id: string;
+  label: string;
+  blocks: RootContent[];
+}
+
+/** One question → the MDX text of its page: 题目, 答案, 解析, then our added sections, as `##` sections. */
+export function emitQuestionPage(guide: Guide, question: Question, added: AddedSection[] = []): string {
+  const frontmatter: QuestionFrontmatter = {
+    title: question.title,
+    description: firstSentence(question.sections.answer.blocks),
+    guide: guide.slug,
+    question: question.number,
+    sections: [...SOURCE_SECTIONS.map((s) => s.id), ...added.map((s) => s.id)],
+    addedSections: added.map((s) => s.id),
+    sidebar: { order: question.number },
+  };
+  const children: RootContent[] = [
+    ...SOURCE_SECTIONS.flatMap((s) => [
+      sectionHeading(s.label),
+      ...nestHeadings(question.sections[s.key].blocks, question.headingDepth),
+    ]),
+    ...added.flatMap((s) => [sectionHeading(s.label), ...s.blocks]),
+  ];
+  return emitMdx(frontmatter, { type: 'root', children });
+}
+
+export function emitMdx(frontmatter: object, body: Root): string {
+  return `---\n${stringify(frontmatter, { lineWidth: 0 })}---\n\n${serializeMdx(body)}`;
+}
+
+export function sectionHeading(label: string): Heading {
+  return { type: 'heading', depth: 2, children: [{ type: 'text', value: label }] };
+}
+
+/** Headings inside a section sit below the page's `##` section headings. */
+function nestHeadings(blocks: RootContent[], questionDepth: number): RootContent[] {
+  return blocks.map((block) =>
+    block.type === 'heading'
+      ? { ...block, depth: Math.min(6, Math.max(3, block.depth - questionDepth + 2)) as Heading['depth'] }
+      : block,
+  );
+}
+
+const SENTENCE_END = /^(.+?[。！？!?])/s;
+
+/** The answer's first sentence: what search engines and link previews show. */
+export function firstSentence(blocks: RootContent[]): string {
+  const text = blocks.map((block) => toString(block)).join(' ').replace(/\s+/g, ' ').trim();
+  const sentence = SENTENCE_END.exec(text)?.[1] ?? text;
+  return sentence.length > 160 ? `${sentence.slice(0, 159)}…` : sentence;
+}

@@ -1,0 +1,56 @@
+import { checkMath } from './check-math.ts';
+import { type Diagnostic, compareDiagnostics, diagnostic } from './diagnostic.ts';
+import { emitGuideIndex } from './emit-guide-index.ts';
+import { emitQuestionPage } from './emit-question-page.ts';
+import type { Guide } from './guide-model.ts';
+import { parseGuide } from './parse-guide.ts';
+
+export interface InputFile {
+  /** Path inside the guide's folder, e.g. `source.md`. */
+  name: string;
+  /** Path shown in diagnostics. */
+  file: string;
+  text: string;
+}
+
+export interface GuideSource {
+  /** Folder name, used as the URL segment. */
+  slug: string;
+  /** The question bank, `source.md`. */
+  source: InputFile;
+  /** Every other text file in the guide's folder (our additions beside the source). */
+  extras: InputFile[];
+}
+
+export interface GeneratedSite {
+  guides: Guide[];
+  /** Page path relative to the content folder → MDX text. Empty when there are diagnostics. */
+  pages: Map<string, string>;
+  diagnostics: Diagnostic[];
+}
+
+const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** Sources in, pages out: the whole content pipeline, without any file I/O. */
+export function generateSite(sources: GuideSource[]): GeneratedSite {
+  const guides: Guide[] = [];
+  const diagnostics: Diagnostic[] = [];
+  for (const { slug, source } of sources) {
+    if (!SLUG.test(slug)) {
+      diagnostics.push(diagnostic(source.file, { line: 1, column: 1 }, 'guide-slug', `指南文件夹名 “${slug}” 不能用作网址：请只用小写字母、数字和连字符，例如 “kd-lifelong-learning”。`));
+    }
+    const parsed = parseGuide(source.text, source.file, slug);
+    diagnostics.push(...parsed.diagnostics, ...checkMath(parsed.tree, source.file));
+    if (parsed.guide) guides.push(parsed.guide);
+  }
+  diagnostics.sort(compareDiagnostics);
+  const pages = new Map<string, string>();
+  if (diagnostics.length > 0) return { guides, pages, diagnostics };
+  for (const guide of guides) {
+    pages.set(`${guide.slug}/index.mdx`, emitGuideIndex(guide));
+    for (const question of guide.questions) {
+      pages.set(`${guide.slug}/${question.number}.mdx`, emitQuestionPage(guide, question));
+    }
+  }
+  return { guides, pages, diagnostics };
+}

@@ -1,0 +1,42 @@
+import { directiveToMarkdown } from 'mdast-util-directive';
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { gfmFromMarkdown, gfmToMarkdown } from 'mdast-util-gfm';
+import { mathFromMarkdown, mathToMarkdown } from 'mdast-util-math';
+import { mdxToMarkdown } from 'mdast-util-mdx';
+import { toMarkdown } from 'mdast-util-to-markdown';
+import { cjkFriendlyExtension } from 'micromark-extension-cjk-friendly';
+import { gfm } from 'micromark-extension-gfm';
+import { math } from 'micromark-extension-math';
+import type { Root } from 'mdast';
+
+/**
+ * The one Markdown dialect of our sources: CommonMark + GFM + `$` math, with
+ * CJK-friendly emphasis so `**答案：**知识` is bold as the author meant.
+ * The site renders generated MDX with the same extensions (see astro.config.mjs).
+ */
+export function parseMarkdown(text: string): Root {
+  return fromMarkdown(text, {
+    extensions: [gfm(), math(), cjkFriendlyExtension()],
+    mdastExtensions: [gfmFromMarkdown(), mathFromMarkdown()],
+  });
+}
+
+/**
+ * Serialises mdast as MDX. The MDX extension makes the serialiser escape `{`
+ * and `<` wherever MDX would read them as code, and the directive extension
+ * escapes `:::` that Starlight would turn into an aside, so source text stays text.
+ */
+export function serializeMdx(tree: Root): string {
+  return toMarkdown(tree, {
+    extensions: [mdxToMarkdown(), directiveToMarkdown(), gfmToMarkdown(), mathToMarkdown()],
+    // mdast-util-mdx escapes `{` and `<` but not a line that starts with
+    // `import`/`export`, which MDX would run as JavaScript.
+    unsafe: [
+      { atBreak: true, character: 'i', after: 'mport\\b' },
+      { atBreak: true, character: 'e', after: 'xport\\b' },
+    ],
+    bullet: '-',
+    emphasis: '*',
+    rule: '-',
+  });
+}
