@@ -1,0 +1,36 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import starlight from '@astrojs/starlight';
+import { unified } from '@astrojs/markdown-remark';
+import { rehypePlugins, remarkPlugins } from './src/markdown/plugins.ts';
+import { studyGuides } from './scripts/starlight-study-guides.ts';
+
+// Deploy targets set these (see README, “部署”); the defaults serve a local preview.
+const site = process.env.SITE ?? 'http://localhost:4321';
+const base = process.env.BASE ?? '/';
+
+export default defineConfig({
+  site,
+  base,
+  trailingSlash: 'always',
+  markdown: {
+    processor: unified({
+      // Source text is published verbatim: no curly quotes or dashes added.
+      smartypants: false,
+      remarkPlugins,
+      rehypePlugins,
+    }),
+  },
+  integrations: [
+    starlight({
+      title: '面试题学习指南',
+      description: '把中文面试题库整理成可搜索、可逐题链接的学习指南。',
+      defaultLocale: 'root',
+      locales: { root: { label: '简体中文', lang: 'zh-CN' } },
+      favicon: '/favicon.svg',
+      customCss: ['katex/dist/katex.min.css', './src/styles/site.css'],
+      lastUpdated: false,
+      plugins: [studyGuides()],
+    }),
+  ],
+});

@@ -1,0 +1,19 @@
+import { defineCollection } from 'astro:content';
+import { z } from 'astro/zod';
+import { docsLoader, i18nLoader } from '@astrojs/starlight/loaders';
+import { docsSchema, i18nSchema } from '@astrojs/starlight/schema';
+
+export const collections = {
+  docs: defineCollection({
+    loader: docsLoader(),
+    schema: docsSchema({
+      extend: z.object({
+        guide: z.string().optional(),
+        question: z.number().int().positive().optional(),
+        sections: z.array(z.string()).optional(),
+        addedSections: z.array(z.string()).optional(),
+      }),
+    }),
+  }),
+  i18n: defineCollection({ loader: i18nLoader(), schema: i18nSchema() }),
+};
