@@ -1,0 +1,66 @@
+import { readFileSync } from 'node:fs';
+import { compile } from '@mdx-js/mdx';
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { mathFromMarkdown } from 'mdast-util-math';
+import { mdxFromMarkdown } from 'mdast-util-mdx';
+import { math } from 'micromark-extension-math';
+import { mdxjs } from 'micromark-extension-mdxjs';
+import remarkMath from 'remark-math';
+import { visit } from 'unist-util-visit';
+import { describe, expect, it } from 'vitest';
+import { emitQuestionPage, firstSentence } from '../scripts/lib/emit-question-page.ts';
+import { parseGuide } from '../scripts/lib/parse-guide.ts';
+
+const hostileText = readFileSync(new URL('fixtures/hostile/source.md', import.meta.url), 'utf8');
+const { guide } = parseGuide(hostileText, 'hostile.md', 'hostile');
+const page = emitQuestionPage(guide!, guide!.questions[0]!);
+const body = page.slice(page.indexOf('\n---\n') + 5);
+
+/** Reads the page the way MDX does, to see what would run as code. */
+function mdxTree(mdx: string) {
+  return fromMarkdown(mdx, { extensions: [mdxjs(), math()], mdastExtensions: [mdxFromMarkdown(), mathFromMarkdown()] });
+}
+
+describe('emit › hostile source text', () => {
+  it('produces MDX in which nothing is JSX, an expression or an import/export', () => {
+    const kinds = new Set<string>();
+    visit(mdxTree(body), (node) => void kinds.add(node.type));
+    for (const kind of ['mdxjsEsm', 'mdxFlowExpression', 'mdxTextExpression', 'mdxJsxFlowElement', 'mdxJsxTextElement']) {
+      expect(kinds, kind).not.toContain(kind);
+    }
+  });
+
+  it('compiles with the MDX compiler', async () => {
+    await expect(compile(body, { remarkPlugins: [remarkMath] })).resolves.toBeDefined();
+  });
+
+  it('keeps every hostile string as text', () => {
+    const texts: string[] = [];
+    visit(mdxTree(body), 'text', (node) => void texts.push(node.value));
+    const visible = texts.join('');
+    for (const literal of ['{process.exit(1)}', '<script>alert(1)</script>', 'a<b', '<!-- x -->', '$5 and $6', '<Tag prop="1" />', "import fs from 'fs'", 'export const secret = 1', ':::note']) {
+      expect(visible).toContain(literal);
+    }
+  });
+
+  it('keeps real math as math', () => {
+    const formulas: string[] = [];
+    visit(mdxTree(body), (node) => {
+      if (node.type === 'inlineMath' || node.type === 'math') formulas.push(node.value);
+    });
+    expect(formulas).toEqual(['E = mc^2', '\\frac{a}{b}']);
+  });
+
+  it('writes the title and question number into YAML frontmatter', () => {
+    expect(page).toMatch(/^---\ntitle: 1\. 花括号 \{process\.exit\(1\)\} 会执行吗？\n/);
+    expect(page).toContain('\nquestion: 1\n');
+    expect(page).toContain('\nsections:\n  - question\n  - answer\n  - explanation\naddedSections: []\n');
+  });
+});
+
+describe('emit › description', () => {
+  it('is the first sentence of the answer', () => {
+    const blocks = [{ type: 'paragraph' as const, children: [{ type: 'text' as const, value: '第一句。第二句。' }] }];
+    expect(firstSentence(blocks)).toBe('第一句。');
+  });
+});

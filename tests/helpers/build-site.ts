@@ -1,0 +1,51 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+export const repoRoot = new URL('../..', import.meta.url).pathname.replace(/\/$/, '');
+
+export interface BuiltSite {
+  root: string;
+  dist: string;
+  output: string;
+}
+
+export interface BuildOptions {
+  /** Guide slug → source text; replaces the repo's guides when given. */
+  guides?: Record<string, string>;
+  env?: Record<string, string>;
+}
+
+/**
+ * Builds the site in a throw-away copy of the project, so tests never touch
+ * the working tree's generated pages and can use their own guides. The copy
+ * sits inside the repo (git-ignored) so it finds `node_modules` by walking up,
+ * as Node and Vite expect; a symlinked `node_modules` confuses Vite.
+ */
+export function buildSite(options: BuildOptions = {}): BuiltSite {
+  const sitesDir = join(repoRoot, '.test-sites');
+  mkdirSync(sitesDir, { recursive: true });
+  const root = mkdtempSync(join(sitesDir, 'site-'));
+  for (const entry of ['astro.config.mjs', 'package.json', 'tsconfig.json', 'public', 'scripts', 'src']) {
+    cpSync(join(repoRoot, entry), join(root, entry), {
+      recursive: true,
+      filter: (path) => !path.startsWith(join(repoRoot, 'src/content/docs')),
+    });
+  }
+  if (options.guides) {
+    rmSync(join(root, 'src/guides'), { recursive: true });
+    for (const [slug, text] of Object.entries(options.guides)) {
+      mkdirSync(join(root, 'src/guides', slug), { recursive: true });
+      writeFileSync(join(root, 'src/guides', slug, 'source.md'), text);
+    }
+  }
+  const result = spawnSync(process.execPath, [join(repoRoot, 'node_modules/astro/bin/astro.mjs'), 'build'], {
+    cwd: root,
+    encoding: 'utf8',
+    // Vitest sets NODE_ENV=test, which would make Astro build a development bundle.
+    env: { ...process.env, NODE_ENV: 'production', ASTRO_TELEMETRY_DISABLED: '1', ...options.env },
+  });
+  const output = `${result.stdout}\n${result.stderr}`;
+  if (result.status !== 0) throw new Error(`astro build failed in ${root}:\n${output}`);
+  return { root, dist: join(root, 'dist'), output };
+}

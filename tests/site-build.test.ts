@@ -1,0 +1,77 @@
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, inject, it } from 'vitest';
+
+const dist = inject('realSite');
+const page = (path: string) => readFileSync(join(dist, path, 'index.html'), 'utf8');
+const numbers = Array.from({ length: 30 }, (_, i) => i + 1);
+
+function allHtml(dir: string): string[] {
+  return readdirSync(dir, { recursive: true }).map(String).filter((f) => f.endsWith('.html')).map((f) => join(dir, f));
+}
+
+describe('built site › question pages', () => {
+  it('has one page per question at /kd-lifelong-learning/<n>/', () => {
+    for (const n of numbers) expect(existsSync(join(dist, 'kd-lifelong-learning', String(n), 'index.html')), `page ${n}`).toBe(true);
+    expect(existsSync(join(dist, 'kd-lifelong-learning', '31'))).toBe(false);
+  });
+
+  it('gives every question page the three section anchors, zh-CN and a description', () => {
+    for (const n of numbers) {
+      const html = page(`kd-lifelong-learning/${n}`);
+      for (const id of ['question', 'answer', 'explanation']) expect(html, `${n}#${id}`).toContain(`<h2 id="${id}">`);
+      expect(html).toMatch(/<html lang="zh-CN"/);
+      expect(html).toMatch(/<meta name="description" content="[^"]+"\/>/);
+    }
+  });
+
+  it('titles question 6 with its heading and describes it with the answer’s first sentence', () => {
+    const html = page('kd-lifelong-learning/6');
+    expect(html).toContain('<title>6. 知识蒸馏如何促进模型的终身学习能力？');
+    expect(html).toContain('<meta name="description" content="知识蒸馏可以通过以下方式促进模型的终身学习能力：');
+  });
+
+  it('links every question from the guide index', () => {
+    const html = page('kd-lifelong-learning');
+    for (const n of numbers) expect(html).toContain(`href="${n}/"`);
+  });
+
+  it('has prev/next links between questions', () => {
+    const html = page('kd-lifelong-learning/6');
+    expect(html).toMatch(/rel="prev"[^>]*>|href="\/kd-lifelong-learning\/5\/"[^>]*rel="prev"/);
+    expect(html).toContain('href="/kd-lifelong-learning/7/"');
+  });
+});
+
+describe('built site › landing page, math and search', () => {
+  it('renders the landing page formula with KaTeX on the server', () => {
+    const html = page('');
+    expect(html).toContain('class="katex-display"');
+    expect(html).toContain('<annotation encoding="application/x-tex">q_i = \\frac{\\exp(z_i/T)}{\\sum_{j}\\exp(z_j/T)}</annotation>');
+    for (const n of numbers) expect(html).toContain(`href="/kd-lifelong-learning/${n}/"`);
+  });
+
+  it('has no katex-error anywhere', () => {
+    for (const file of allHtml(dist)) expect(readFileSync(file, 'utf8'), file).not.toContain('katex-error');
+  });
+
+  it('bundles the KaTeX stylesheet and fonts', () => {
+    const assets = readdirSync(join(dist, '_astro'));
+    expect(assets.some((f) => /^KaTeX_Main-Regular\..*\.woff2$/.test(f))).toBe(true);
+  });
+
+  it('keeps KaTeX’s visual HTML out of the search index', () => {
+    expect(page('')).toMatch(/<span class="katex-html" aria-hidden="true" data-pagefind-ignore/);
+  });
+
+  it('builds a Pagefind index for zh-CN', () => {
+    const entry = JSON.parse(readFileSync(join(dist, 'pagefind', 'pagefind-entry.json'), 'utf8'));
+    expect(Object.keys(entry.languages)).toEqual(['zh-cn']);
+    expect(entry.languages['zh-cn'].page_count).toBeGreaterThanOrEqual(31);
+  });
+
+  it('lists every question in the sitemap', () => {
+    const sitemap = readFileSync(join(dist, 'sitemap-0.xml'), 'utf8');
+    for (const n of numbers) expect(sitemap).toContain(`/kd-lifelong-learning/${n}/</loc>`);
+  });
+});
