@@ -12,6 +12,8 @@ export const collections = {
         question: z.number().int().positive().optional(),
         sections: z.array(z.string()).optional(),
         addedSections: z.array(z.string()).optional(),
+        /** Section id → ids of its `###` headings (formula anchors). */
+        anchors: z.record(z.string(), z.array(z.string())).optional(),
       }),
     }),
   }),

@@ -14,6 +14,8 @@ export interface QuestionFrontmatter {
   sections: string[];
   /** The subset of `sections` that we added beside the source. */
   addedSections: string[];
+  /** Section id → ids of its `###` headings, in order (e.g. one anchor per formula). */
+  anchors?: Record<string, string[]>;
   sidebar: { order: number };
 }
 
@@ -22,6 +24,8 @@ export interface AddedSection {
   id: string;
   label: string;
   blocks: RootContent[];
+  /** Ids for the section's `###` headings, in order. */
+  anchors?: string[];
 }
 
 /** One question → the MDX text of its page: 题目, 答案, 解析, then our added sections, as `##` sections. */
@@ -33,6 +37,7 @@ export function emitQuestionPage(guide: Guide, question: Question, added: AddedS
     question: question.number,
     sections: [...SOURCE_SECTIONS.map((s) => s.id), ...added.map((s) => s.id)],
     addedSections: added.map((s) => s.id),
+    ...anchorsOf(added),
     sidebar: { order: question.number },
   };
   const children: RootContent[] = [
@@ -43,6 +48,11 @@ export function emitQuestionPage(guide: Guide, question: Question, added: AddedS
     ...added.flatMap((s) => [sectionHeading(s.label), ...s.blocks]),
   ];
   return emitMdx(frontmatter, { type: 'root', children });
+}
+
+function anchorsOf(added: AddedSection[]): Pick<QuestionFrontmatter, 'anchors'> {
+  const entries = added.filter((s) => s.anchors && s.anchors.length > 0).map((s) => [s.id, s.anchors!]);
+  return entries.length > 0 ? { anchors: Object.fromEntries(entries) } : {};
 }
 
 export function emitMdx(frontmatter: object, body: Root): string {
