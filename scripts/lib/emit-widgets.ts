@@ -30,7 +30,7 @@ const format = (n: number) => n.toFixed(4);
 /** Teacher probabilities and their entropy at each temperature, computed by src/math. */
 export function workedExampleTable({ labels, logits, temperatures }: WorkedExample): RootContent[] {
   const cell = (value: string) => ({ type: 'tableCell' as const, children: [{ type: 'text' as const, value }] });
-  const header: TableRow = { type: 'tableRow', children: ['温度 T', ...labels.map((l) => `q（${l}）`), '熵 H（nats）'].map(cell) };
+  const header: TableRow = { type: 'tableRow', children: ['T', ...labels, '熵 H'].map(cell) };
   const rows: TableRow[] = temperatures.map((t) => {
     const q = softmaxWithTemperature(logits, t);
     return { type: 'tableRow', children: [String(t), ...q.map(format), format(entropy(q))].map(cell) };
@@ -40,7 +40,7 @@ export function workedExampleTable({ labels, logits, temperatures }: WorkedExamp
   const caption: Paragraph = {
     type: 'paragraph',
     children: [
-      { type: 'text', value: `logits 为 (${logits.join(', ')}) 时各温度下的 softmax 概率与熵。表中数字由本站的 TypeScript 模块 ` },
+      { type: 'text', value: `logits 为 (${logits.join(', ')}) 时，各温度 T 下每个类别的 softmax 概率，以及分布的熵 H（单位 nats）。表中数字由本站的 TypeScript 模块 ` },
       { type: 'inlineCode', value: 'src/math/softmax-with-temperature.ts' },
       { type: 'text', value: ' 在构建网站时计算，不是手工填写的。' },
     ],

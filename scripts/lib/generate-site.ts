@@ -1,11 +1,13 @@
 import { checkMath } from './check-math.ts';
 import { type Diagnostic, compareDiagnostics, diagnostic } from './diagnostic.ts';
 import { emitGuideIndex } from './emit-guide-index.ts';
+import { CODING_PAGE, emitCodingPage } from './emit-coding-page.ts';
 import { FORMULA_INDEX, emitFormulaIndex } from './emit-formula-index.ts';
 import { type AddedSection, emitQuestionPage } from './emit-question-page.ts';
 import { expandWidgets } from './emit-widgets.ts';
 import type { Guide } from './guide-model.ts';
 import { type Annotation, parseAnnotations } from './parse-annotations.ts';
+import { type CodingProblem, parseCodingProblems } from './parse-coding-problems.ts';
 import { parseGuide } from './parse-guide.ts';
 
 export interface InputFile {
@@ -38,6 +40,7 @@ const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export function generateSite(sources: GuideSource[]): GeneratedSite {
   const guides: Guide[] = [];
   const annotationsOf = new Map<Guide, Annotation[]>();
+  const problemsOf = new Map<Guide, CodingProblem[]>();
   const diagnostics: Diagnostic[] = [];
   for (const { slug, source, extras } of sources) {
     if (!SLUG.test(slug)) {
@@ -50,6 +53,9 @@ export function generateSite(sources: GuideSource[]): GeneratedSite {
     const annotated = parseAnnotations(parsed.guide, extras);
     diagnostics.push(...annotated.diagnostics);
     annotationsOf.set(parsed.guide, annotated.annotations);
+    const coding = parseCodingProblems(extras);
+    diagnostics.push(...coding.diagnostics);
+    problemsOf.set(parsed.guide, coding.problems);
   }
   diagnostics.sort(compareDiagnostics);
   const pages = new Map<string, string>();
@@ -64,6 +70,8 @@ export function generateSite(sources: GuideSource[]): GeneratedSite {
     if (annotations.some((a) => a.formulas.length > 0)) {
       pages.set(`${guide.slug}/${FORMULA_INDEX}.mdx`, emitFormulaIndex(guide, annotations));
     }
+    const problems = problemsOf.get(guide) ?? [];
+    if (problems.length > 0) pages.set(`${guide.slug}/${CODING_PAGE}.mdx`, emitCodingPage(guide, problems));
   }
   return { guides, pages, diagnostics };
 }
