@@ -8,7 +8,7 @@ import { z } from 'zod';
  */
 export type Widget = WorkedExample | TemperatureExplorer;
 
-const logits = z.array(z.number().finite().min(-100).max(100)).min(2).max(8);
+const logits = z.array(z.number().min(-100).max(100)).min(2).max(8);
 const labels = z.array(z.string().min(1).max(12)).min(2).max(8);
 
 const workedExample = z
