@@ -39,6 +39,17 @@ const explained: [string, number[]][] = [
   ['Born-Again', [1]],
   ['Deep Mutual Learning', [1]],
   ['Papernot', [11]],
+  ['Carlini', [11]],
+  ['防御性蒸馏', [11]],
+  ['CRD', [4]],
+  ['Furlanello', [1]],
+  ['深度互学习', [1]],
+  ['Sanh', [5]],
+  ['序列级蒸馏', [5]],
+  ['Learning without Forgetting', [6, 21]],
+  ['Decoupled Knowledge Distillation', [3]],
+  ['Fisher', [6]],
+  ['Powers', [28]],
   ['调和平均', [28]],
 ];
 
