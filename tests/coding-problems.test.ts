@@ -5,6 +5,7 @@ import { parseCodingProblems } from '../scripts/lib/parse-coding-problems.ts';
 const dir = new URL('../src/guides/kd-lifelong-learning/coding/', import.meta.url);
 const extras = readdirSync(dir).map((name) => ({ name: `coding/${name}`, file: name, text: readFileSync(new URL(name, dir), 'utf8') }));
 const { problems, diagnostics } = parseCodingProblems(extras);
+const modules = import.meta.glob<Record<string, (...args: unknown[]) => Value>>('../src/math/*.ts');
 
 type Value = number | Value[] | { [key: string]: Value };
 const round = (v: Value, digits: number): Value =>
@@ -18,7 +19,7 @@ describe('programming problems', () => {
 
   for (const problem of problems) {
     it(`${problem.number}. ${problem.title} › the solution gives the expected output shown for the sample input`, async () => {
-      const module = (await import(`../src/math/${problem.solution}`)) as Record<string, (...args: unknown[]) => Value>;
+      const module = await modules[`../src/math/${problem.solution}`]!();
       const result = module[problem.sample.function]!(...problem.sample.args);
       expect(round(result, problem.sample.digits)).toEqual(problem.sample.output);
     });
