@@ -1,9 +1,14 @@
 import { checkMath } from './check-math.ts';
 import { type Diagnostic, compareDiagnostics, diagnostic } from './diagnostic.ts';
-import { emitGuideIndex } from './emit-guide-index.ts';
-import { emitQuestionPage } from './emit-question-page.ts';
-import type { Guide } from './guide-model.ts';
+import { emitAnkiTsv, emitExportJson, emitExportJsonSchema, guideExport } from './emit-exports.ts';
+import { EXPORTS_DIR, emitGuideIndex, exportFiles } from './emit-guide-index.ts';
+import { type AddedSection, emitQuestionPage } from './emit-question-page.ts';
+import { relatedSection } from './emit-related-section.ts';
+import { emitStudyPage } from './emit-study-pages.ts';
+import type { Guide, Question } from './guide-model.ts';
 import { parseGuide } from './parse-guide.ts';
+import { TOPICS_FILE, type Topic, parseTopics } from './parse-topics.ts';
+import { relatedQuestions } from './related-questions.ts';
 
 export interface InputFile {
   /** Path inside the guide's folder, e.g. `source.md`. */
@@ -24,33 +29,65 @@ export interface GuideSource {
 
 export interface GeneratedSite {
   guides: Guide[];
+  /** Guide slug → its topics, in display order. */
+  topics: Map<string, Topic[]>;
   /** Page path relative to the content folder → MDX text. Empty when there are diagnostics. */
   pages: Map<string, string>;
+  /** Path inside the site's `exports/` folder → downloadable file. Empty when there are diagnostics. */
+  files: Map<string, string>;
   diagnostics: Diagnostic[];
+}
+
+export interface SiteOptions {
+  /** Where the site is served, base path included; exports carry absolute URLs. */
+  siteUrl: URL;
 }
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /** Sources in, pages out: the whole content pipeline, without any file I/O. */
-export function generateSite(sources: GuideSource[]): GeneratedSite {
+export function generateSite(sources: GuideSource[], options: SiteOptions = { siteUrl: new URL('http://localhost:4321/') }): GeneratedSite {
   const guides: Guide[] = [];
+  const topics = new Map<string, Topic[]>();
   const diagnostics: Diagnostic[] = [];
-  for (const { slug, source } of sources) {
+  for (const { slug, source, extras } of sources) {
+    if (slug === EXPORTS_DIR) {
+      diagnostics.push(diagnostic(source.file, { line: 1, column: 1 }, 'guide-slug', `指南文件夹名 “${slug}” 已被下载文件占用：请换一个名字。`));
+    }
     if (!SLUG.test(slug)) {
       diagnostics.push(diagnostic(source.file, { line: 1, column: 1 }, 'guide-slug', `指南文件夹名 “${slug}” 不能用作网址：请只用小写字母、数字和连字符，例如 “kd-lifelong-learning”。`));
     }
     const parsed = parseGuide(source.text, source.file, slug);
     diagnostics.push(...parsed.diagnostics, ...checkMath(parsed.tree, source.file));
-    if (parsed.guide) guides.push(parsed.guide);
+    if (!parsed.guide) continue;
+    guides.push(parsed.guide);
+    const assigned = parseTopics(extras.find((f) => f.name === TOPICS_FILE), parsed.guide);
+    diagnostics.push(...assigned.diagnostics);
+    topics.set(slug, assigned.topics);
   }
   diagnostics.sort(compareDiagnostics);
   const pages = new Map<string, string>();
-  if (diagnostics.length > 0) return { guides, pages, diagnostics };
+  const files = new Map<string, string>();
+  if (diagnostics.length > 0) return { guides, topics, pages, files, diagnostics };
+  files.set(exportFiles('').schema, emitExportJsonSchema());
   for (const guide of guides) {
-    pages.set(`${guide.slug}/index.mdx`, emitGuideIndex(guide));
+    const guideTopics = topics.get(guide.slug)!;
+    const topicOf = new Map(guideTopics.flatMap((t) => t.questions.map((n) => [n, t.name] as const)));
+    const related = relatedQuestions(guide, guideTopics);
+    // Our sections after the source's three; the whole-guide print page repeats them.
+    const addedFor = (question: Question): AddedSection[] => [
+      relatedSection(guide, topicOf.get(question.number)!, related.get(question.number)!),
+    ];
+    pages.set(`${guide.slug}/index.mdx`, emitGuideIndex(guide, guideTopics));
+    pages.set(`${guide.slug}/print.mdx`, emitStudyPage(guide, 'print', addedFor));
+    pages.set(`${guide.slug}/review.mdx`, emitStudyPage(guide, 'review', addedFor));
     for (const question of guide.questions) {
-      pages.set(`${guide.slug}/${question.number}.mdx`, emitQuestionPage(guide, question));
+      pages.set(`${guide.slug}/${question.number}.mdx`, emitQuestionPage(guide, question, addedFor(question)));
     }
+    const data = guideExport(guide, guideTopics, options.siteUrl);
+    const paths = exportFiles(guide.slug);
+    files.set(paths.json, emitExportJson(data));
+    files.set(paths.tsv, emitAnkiTsv(data));
   }
-  return { guides, pages, diagnostics };
+  return { guides, topics, pages, files, diagnostics };
 }
