@@ -46,6 +46,8 @@ export function emitStudyPage(guide: Guide, view: StudyView, addedFor: (question
     subsections: parts.map((p) => p.ids),
     // The question pages are what search should find, not this copy of them.
     pagefind: false,
+    // Review shows one card at a time, so a list of every heading would only confuse.
+    tableOfContents: view === 'review' ? false : { maxHeadingLevel: 2 },
     sidebar: { hidden: true },
   };
   const children: RootContent[] = [

@@ -44,7 +44,7 @@ export function parseTopics(file: { file: string; text: string } | undefined, gu
   const report = (offset: number | undefined, ruleId: string, message: string) =>
     diagnostics.push(diagnostic(file.file, placeOf(offset), ruleId, message));
 
-  for (const error of doc.errors) report(error.pos[0], 'topics-yaml', `YAML 语法错误：${error.message.split('\n')[0]}`);
+  for (const error of doc.errors) report(error.pos[0], 'topics-yaml', `YAML 语法错误（${error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}）：请对照文件开头的格式改正这一行。`);
   if (diagnostics.length > 0) return { topics: [], diagnostics };
 
   const parsed = schema.safeParse(doc.toJS());

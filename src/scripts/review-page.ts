@@ -89,9 +89,10 @@ export function enhanceReviewPage(controls: HTMLElement): void {
   for (const radio of controls.querySelectorAll('[name="review-scope"]')) radio.addEventListener('change', shuffle);
   document.addEventListener('keydown', (event) => {
     if (event.altKey || event.ctrlKey || event.metaKey) return;
-    // Keys typed into a control keep their usual meaning.
-    if ((event.target as Element).closest('button, input, select, textarea, a, [contenteditable], dialog')) return;
-    if (event.key === ' ') {
+    // Keys keep their usual meaning where they have one: typing, space on a button or link, arrows in radio groups.
+    const target = event.target as Element;
+    if (target.closest('input, select, textarea, [contenteditable], dialog')) return;
+    if (event.key === ' ' && !target.closest('button, a')) {
       event.preventDefault();
       reveal();
     } else if (event.key === 'ArrowRight') {
