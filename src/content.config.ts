@@ -12,6 +12,7 @@ export const collections = {
         question: z.number().int().positive().optional(),
         sections: z.array(z.string()).optional(),
         addedSections: z.array(z.string()).optional(),
+        unsearchedSections: z.array(z.string()).optional(),
         /** Whole-guide pages: `sections` are the questions, these their parts. */
         subsections: z.array(z.array(z.string())).optional(),
         studyView: z.enum(['print', 'review']).optional(),

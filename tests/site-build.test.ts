@@ -99,6 +99,10 @@ describe('built site › study pages', () => {
     expect([...medical.matchAll(/href="\/kd-lifelong-learning\/(\d+)\/"/g)].map((m) => m[1])).toEqual(['12', '20', '25']);
   });
 
+  it('keeps 相关题目 out of the search index, so search does not find a question by its neighbours’ titles', () => {
+    expect(page('kd-lifelong-learning/7')).toContain('<section class="study-section" data-section="related" data-pagefind-ignore="all">');
+  });
+
   it('ends every question page with 相关题目', () => {
     for (const n of numbers) {
       const html = page(`kd-lifelong-learning/${n}`);
@@ -121,7 +125,7 @@ describe('built site › study pages', () => {
     const html = readFileSync(join(dist, '404.html'), 'utf8');
     expect(html).toMatch(/<h1 id="_top"[^>]*>找不到这个页面<\/h1>/);
     expect(html).toContain('id="not-found-search"');
-    expect(html).toMatch(/<a href="\/">回到首页<\/a>/);
+    expect(html).toMatch(/<a href="\/"[^>]*>回到首页<\/a>/);
   });
 
   it('lists the print and review pages only under their guide, not as guides of their own', () => {

@@ -14,6 +14,8 @@ export interface QuestionFrontmatter {
   sections: string[];
   /** The subset of `sections` that we added beside the source. */
   addedSections: string[];
+  /** Added sections kept out of the search index (they repeat other pages' words). */
+  unsearchedSections: string[];
   sidebar: { order: number };
 }
 
@@ -22,6 +24,8 @@ export interface AddedSection {
   id: string;
   label: string;
   blocks: RootContent[];
+  /** False for sections that only point elsewhere (e.g. related questions), so search does not match them. */
+  searchable?: boolean;
 }
 
 /** One question → the MDX text of its page: 题目, 答案, 解析, then our added sections, as `##` sections. */
@@ -33,6 +37,7 @@ export function emitQuestionPage(guide: Guide, question: Question, added: AddedS
     question: question.number,
     sections: [...SOURCE_SECTIONS.map((s) => s.id), ...added.map((s) => s.id)],
     addedSections: added.map((s) => s.id),
+    unsearchedSections: added.filter((s) => s.searchable === false).map((s) => s.id),
     sidebar: { order: question.number },
   };
   const children: RootContent[] = [

@@ -16,6 +16,7 @@ export function relatedSection(guide: Guide, topic: string, related: number[]): 
   return {
     id: 'related',
     label: '相关题目',
+    searchable: false,
     blocks: [
       { type: 'paragraph', children: [{ type: 'text', value: `本题主题：${topic}。内容相近的题目：` }] },
       { type: 'list', ordered: false, spread: false, children: items },

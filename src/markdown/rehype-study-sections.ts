@@ -6,13 +6,16 @@ import type { Element, ElementContent, Root, RootContent } from 'hast';
  * in `<div class="study-section-body">`, so self-test mode, review and print
  * can hide, show and break pages per section. Runs after rehypeSectionIds;
  * the `###` ids become `<question id>-<part id>`, unique on the page.
+ * Sections listed in `unsearchedSections` stay out of the search index.
  */
 export function rehypeStudySections() {
   return (tree: Root, file: { data: { astro?: { frontmatter?: Record<string, unknown> } } }) => {
     const frontmatter = file.data.astro?.frontmatter;
     if (!Array.isArray(frontmatter?.sections)) return;
     const subsections = Array.isArray(frontmatter.subsections) ? (frontmatter.subsections as string[][]) : undefined;
+    const unsearched = Array.isArray(frontmatter.unsearchedSections) ? (frontmatter.unsearchedSections as string[]) : [];
     tree.children = wrap(tree.children, 'h2', (section, index) => {
+      if (unsearched.includes(String(section.properties.dataSection))) section.properties.dataPagefindIgnore = 'all';
       const parts = subsections?.[index];
       if (!parts) return;
       const body = section.children[1] as Element;
