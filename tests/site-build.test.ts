@@ -103,6 +103,12 @@ describe('built site › study pages', () => {
     expect(page('kd-lifelong-learning/7')).toContain('<section class="study-section" data-section="related" data-pagefind-ignore="all">');
   });
 
+  it('keeps previous/next in source order although the sidebar groups by topic', () => {
+    expect(page('kd-lifelong-learning/6')).toMatch(/<a href="\.\.\/5\/" rel="prev"/);
+    expect(page('kd-lifelong-learning/6')).toMatch(/<a href="\.\.\/7\/" rel="next"/);
+    expect(page('kd-lifelong-learning/30')).not.toContain('rel="next"');
+  });
+
   it('ends every question page with 相关题目', () => {
     for (const n of numbers) {
       const html = page(`kd-lifelong-learning/${n}`);

@@ -17,6 +17,9 @@ export interface QuestionFrontmatter {
   /** Added sections kept out of the search index (they repeat other pages' words). */
   unsearchedSections: string[];
   sidebar: { order: number };
+  /** Source order, whatever order the sidebar groups questions in. */
+  prev: { link: string; label: string };
+  next: { link: string; label: string } | false;
 }
 
 /** A section we add after the source's three (formulas, notes, related questions, …). */
@@ -30,6 +33,9 @@ export interface AddedSection {
 
 /** One question → the MDX text of its page: 题目, 答案, 解析, then our added sections, as `##` sections. */
 export function emitQuestionPage(guide: Guide, question: Question, added: AddedSection[] = []): string {
+  const index = guide.questions.indexOf(question);
+  const before = guide.questions[index - 1];
+  const after = guide.questions[index + 1];
   const frontmatter: QuestionFrontmatter = {
     title: question.title,
     description: firstSentence(question.sections.answer.blocks),
@@ -39,6 +45,9 @@ export function emitQuestionPage(guide: Guide, question: Question, added: AddedS
     addedSections: added.map((s) => s.id),
     unsearchedSections: added.filter((s) => s.searchable === false).map((s) => s.id),
     sidebar: { order: question.number },
+    // Relative links keep working under a base path.
+    prev: before ? { link: `../${before.number}/`, label: before.title } : { link: '../', label: '全部题目' },
+    next: after ? { link: `../${after.number}/`, label: after.title } : false,
   };
   const children: RootContent[] = [
     ...SOURCE_SECTIONS.flatMap((s) => [
