@@ -41,16 +41,16 @@ describe('browser › share links', () => {
   it('copies …/6/#answer to the clipboard and confirms it', async () => {
     const page = await open(`${guide}/6/`);
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
-    await page.getByRole('button', { name: '复制“答案”的链接' }).click();
+    await page.getByRole('button', { name: '复制链接：答案' }).click();
     await expect(page.evaluate(() => navigator.clipboard.readText())).resolves.toBe(`${server.url}${guide}/6/#answer`);
     await expect.poll(() => page.locator('[data-study-status]').textContent()).toBe(`已复制链接：${server.url}${guide}/6/#answer`);
-    await expect(page.getByRole('button', { name: '复制“答案”的链接' }).textContent()).resolves.toBe('已复制');
+    await expect(page.getByRole('button', { name: '复制链接：答案' }).textContent()).resolves.toBe('已复制');
   });
 
   it('offers a copy button for every section heading, reachable by keyboard', async () => {
     const page = await open(`${guide}/6/`);
     for (const label of ['题目', '答案', '解析', '相关题目']) {
-      const button = page.getByRole('button', { name: `复制“${label}”的链接` });
+      const button = page.getByRole('button', { name: `复制链接：${label}`, exact: true });
       await button.focus();
       await expect(button.evaluate((b) => b === document.activeElement)).resolves.toBe(true);
     }

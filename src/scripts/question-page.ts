@@ -75,7 +75,7 @@ function addCopyLinkButtons(content: Element, say: (message: string) => void): v
     button.type = 'button';
     button.className = 'copy-link-button';
     button.textContent = '复制链接';
-    button.setAttribute('aria-label', `复制“${heading.textContent?.trim()}”的链接`);
+    button.setAttribute('aria-label', `复制链接：${heading.textContent?.trim()}`);
     button.addEventListener('click', async () => {
       const url = new URL(`#${heading.id}`, location.href).href;
       try {
