@@ -6,8 +6,11 @@ import type { Topic } from './parse-topics.ts';
 /** The site folder that holds every guide's exports; a guide may not use it as its slug. */
 export const EXPORTS_DIR = 'exports';
 
+/** The JSON Schema of every guide's JSON export, relative to EXPORTS_DIR. */
+export const EXPORT_SCHEMA_FILE = 'guide.schema.json';
+
 /** A guide's export files, relative to EXPORTS_DIR. */
-export const exportFiles = (slug: string) => ({ json: `${slug}.json`, tsv: `${slug}.tsv`, schema: 'guide.schema.json' });
+export const exportFiles = (slug: string) => ({ json: `${slug}.json`, tsv: `${slug}.tsv` });
 
 /** The guide's table of contents: study tools, then every question, linked, grouped by topic in source order. */
 export function emitGuideIndex(guide: Guide, topics: Topic[]): string {
@@ -33,7 +36,7 @@ export function emitGuideIndex(guide: Guide, topics: Topic[]): string {
       { url: 'print/', text: '打印全部题目（可另存为 PDF）' },
       { url: `../${EXPORTS_DIR}/${exports.json}`, text: '下载 JSON（全部题目、答案与解析）' },
       { url: `../${EXPORTS_DIR}/${exports.tsv}`, text: '下载 Anki 卡片（制表符分隔的文本，可在 Anki 中“导入文件”）' },
-      { url: `../${EXPORTS_DIR}/${exports.schema}`, text: 'JSON 格式说明（JSON Schema）' },
+      { url: `../${EXPORTS_DIR}/${EXPORT_SCHEMA_FILE}`, text: 'JSON 格式说明（JSON Schema）' },
     ]),
     { type: 'paragraph', children: [{ type: 'text', value: '以下按主题分组（分组为本站补充），组内按原文顺序排列。' }] },
     ...topics.flatMap((topic) => [

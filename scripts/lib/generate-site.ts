@@ -1,7 +1,7 @@
 import { checkMath } from './check-math.ts';
 import { type Diagnostic, compareDiagnostics, diagnostic } from './diagnostic.ts';
 import { emitAnkiTsv, emitExportJson, emitExportJsonSchema, guideExport } from './emit-exports.ts';
-import { EXPORTS_DIR, emitGuideIndex, exportFiles } from './emit-guide-index.ts';
+import { EXPORTS_DIR, EXPORT_SCHEMA_FILE, emitGuideIndex, exportFiles } from './emit-guide-index.ts';
 import { type AddedSection, emitQuestionPage } from './emit-question-page.ts';
 import { relatedSection } from './emit-related-section.ts';
 import { emitStudyPage } from './emit-study-pages.ts';
@@ -69,7 +69,7 @@ export function generateSite(sources: GuideSource[], options: SiteOptions = { si
   const pages = new Map<string, string>();
   const files = new Map<string, string>();
   if (diagnostics.length > 0) return { guides, topics, pages, files, diagnostics };
-  files.set(exportFiles('').schema, emitExportJsonSchema());
+  files.set(EXPORT_SCHEMA_FILE, emitExportJsonSchema());
   for (const guide of guides) {
     const guideTopics = topics.get(guide.slug)!;
     const topicOf = new Map(guideTopics.flatMap((t) => t.questions.map((n) => [n, t.name] as const)));
