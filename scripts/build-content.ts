@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { type Diagnostic, formatDiagnostic } from './lib/diagnostic.ts';
 import { decodeSource } from './lib/decode-source.ts';
+import { EXPORTS_DIR } from './lib/emit-guide-index.ts';
 import { type GeneratedSite, type GuideSource, type InputFile, generateSite } from './lib/generate-site.ts';
 import { type SyncResult, syncDirectory } from './lib/sync-directory.ts';
 
@@ -12,22 +13,31 @@ export interface ContentPaths {
   guidesDir: string;
   /** Starlight's docs folder; owned entirely by this script. */
   contentDir: string;
+  /** Folder for the downloadable exports, copied into the site as `/exports/`; owned by this script. */
+  exportsDir?: string;
 }
 
 export const defaultPaths = (root: string): ContentPaths => ({
   guidesDir: join(root, 'src/guides'),
   contentDir: join(root, 'src/content/docs'),
+  exportsDir: join(root, 'public', EXPORTS_DIR),
 });
+
+/** The site's public URL, base path included, as astro.config.mjs sets it from SITE and BASE. */
+export function siteUrlFromEnv(env: NodeJS.ProcessEnv = process.env): URL {
+  return new URL((env.BASE ?? '/').replace(/\/?$/, '/'), env.SITE ?? 'http://localhost:4321');
+}
 
 export interface BuildContentResult extends GeneratedSite, Partial<SyncResult> {}
 
 /** Reads every guide, generates its pages and, only if nothing is wrong, writes them. */
-export function buildContent(paths: ContentPaths, displayRoot = process.cwd()): BuildContentResult {
+export function buildContent(paths: ContentPaths, displayRoot = process.cwd(), siteUrl = siteUrlFromEnv()): BuildContentResult {
   const { sources, diagnostics } = readGuideSources(paths.guidesDir, displayRoot);
-  const site = generateSite(sources);
+  const site = generateSite(sources, { siteUrl });
   site.diagnostics.unshift(...diagnostics);
   // A file that is not UTF-8 stops the build like any other problem.
-  if (site.diagnostics.length > 0) return { ...site, pages: new Map() };
+  if (site.diagnostics.length > 0) return { ...site, pages: new Map(), files: new Map() };
+  if (paths.exportsDir) syncDirectory(paths.exportsDir, site.files);
   return { ...site, ...syncDirectory(paths.contentDir, site.pages) };
 }
 
@@ -69,6 +79,7 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   const result = buildContent({
     guidesDir: values.guides ? resolve(values.guides) : paths.guidesDir,
     contentDir: values.out ? resolve(values.out) : paths.contentDir,
+    exportsDir: values.out ? undefined : paths.exportsDir,
   });
   if (result.diagnostics.length > 0) {
     console.error(describeFailure(result.diagnostics));

@@ -1,7 +1,26 @@
 import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { StarlightPlugin } from '@astrojs/starlight/types';
-import { buildContent, defaultPaths, describeFailure } from './build-content.ts';
+import type { StarlightPlugin, StarlightUserConfig } from '@astrojs/starlight/types';
+import { type BuildContentResult, buildContent, defaultPaths, describeFailure } from './build-content.ts';
+
+type Sidebar = NonNullable<StarlightUserConfig['sidebar']>;
+
+/** One group per guide: its index, then one sub-group per topic with the questions in source order. */
+function sidebarOf(result: BuildContentResult): Sidebar {
+  return result.guides.map((guide) => {
+    const titleOf = new Map(guide.questions.map((q) => [q.number, q.title]));
+    return {
+      label: guide.title,
+      items: [
+        { label: '全部题目', link: `/${guide.slug}/` },
+        ...result.topics.get(guide.slug)!.map((topic) => ({
+          label: topic.name,
+          items: topic.questions.map((n) => ({ label: titleOf.get(n)!, link: `/${guide.slug}/${n}/` })),
+        })),
+      ],
+    };
+  });
+}
 
 /**
  * Wires the content pipeline into `astro build` and `astro dev`: pages are
@@ -12,16 +31,23 @@ export function studyGuides(): StarlightPlugin {
   return {
     name: 'study-guides',
     hooks: {
-      'config:setup'({ astroConfig, updateConfig, addIntegration, logger, command }) {
+      'config:setup'({ astroConfig, config, updateConfig, addIntegration, logger, command }) {
         const root = fileURLToPath(astroConfig.root);
         const paths = defaultPaths(root);
-        const result = buildContent(paths, root);
+        const base = astroConfig.base.replace(/\/?$/, '/');
+        const siteUrl = new URL(base, astroConfig.site ?? 'http://localhost:4321');
+        const result = buildContent(paths, root, siteUrl);
         if (result.diagnostics.length > 0) throw new Error(describeFailure(result.diagnostics));
         updateConfig({
-          sidebar: result.guides.map((guide) => ({
-            label: guide.title,
-            items: [{ autogenerate: { directory: guide.slug } }],
-          })),
+          sidebar: sidebarOf(result),
+          // Our own Chinese 404 page (src/pages/404.astro) replaces Starlight's.
+          disable404Route: true,
+          components: { ...config.components, MarkdownContent: './src/components/StudyMarkdownContent.astro' },
+          head: [
+            ...(config.head ?? []),
+            // Blocking on purpose, and tiny: hides answers before first paint when self-test mode is on.
+            { tag: 'script', attrs: { src: `${base}study-early.js` } },
+          ],
         });
         if (command !== 'dev') return;
         addIntegration({
@@ -31,7 +57,7 @@ export function studyGuides(): StarlightPlugin {
               server.watcher.add(paths.guidesDir);
               server.watcher.on('change', (path) => {
                 if (!path.startsWith(paths.guidesDir)) return;
-                const rebuilt = buildContent(paths, root);
+                const rebuilt = buildContent(paths, root, siteUrl);
                 if (rebuilt.diagnostics.length > 0) logger.error(describeFailure(rebuilt.diagnostics));
                 else logger.info(`${relative(root, path)}：已重新生成 ${rebuilt.written?.length ?? 0} 个页面`);
               });

@@ -14,6 +14,11 @@ export const collections = {
         addedSections: z.array(z.string()).optional(),
         /** Section id → ids of its `###` headings (formula anchors). */
         anchors: z.record(z.string(), z.array(z.string())).optional(),
+        unsearchedSections: z.array(z.string()).optional(),
+        /** Whole-guide pages: `sections` are the questions, these their parts. */
+        subsections: z.array(z.array(z.string())).optional(),
+        studyView: z.enum(['print', 'review']).optional(),
+        questionCount: z.number().int().positive().optional(),
       }),
     }),
   }),

@@ -95,7 +95,7 @@ describe('annotations › pages', () => {
 
   it('puts 公式, 编者注 in page order after the source sections, with anchors in the frontmatter', () => {
     expect(site.diagnostics).toEqual([]);
-    expect(page).toContain('\nsections:\n  - question\n  - answer\n  - explanation\n  - formulas\n  - notes\naddedSections:\n  - formulas\n  - notes\nanchors:\n  formulas:\n    - soft\n');
+    expect(page).toContain('\nsections:\n  - question\n  - answer\n  - explanation\n  - formulas\n  - notes\n  - related\naddedSections:\n  - formulas\n  - notes\n  - related\nanchors:\n  formulas:\n    - soft\n');
     expect(body.indexOf('## 公式')).toBeLessThan(body.indexOf('## 编者注'));
   });
 

@@ -23,12 +23,19 @@ const expected: Record<number, string[]> = {
   29: ['kd-loss', 'dkd-decomposition'],
 };
 
-/** The page's content blocks in order, heading wrappers unwrapped to their heading. */
+/** The page's content blocks in order: section wrappers flattened, heading wrappers unwrapped to their heading. */
 function blocks(path: string): Element[] {
   const content = select('.sl-markdown-content', mainOf(readPage(dist, path)))!;
-  return content.children
-    .filter((node): node is Element => node.type === 'element')
-    .map((node) => (String(node.properties.className ?? '').includes('sl-heading-wrapper') ? (select('h2, h3', node) ?? node) : node));
+  const flatten = (nodes: Element['children']): Element[] =>
+    nodes
+      .filter((node): node is Element => node.type === 'element')
+      .flatMap((node) => {
+        const classes = String(node.properties.className ?? '');
+        if (classes.includes('study-section')) return flatten(node.children);
+        if (classes.includes('sl-heading-wrapper')) return [select('h2, h3', node) ?? node];
+        return [node];
+      });
+  return flatten(content.children);
 }
 
 /** The blocks after the heading with this id, up to the next heading of the same or a higher level. */
@@ -129,5 +136,13 @@ describe('built site › programming problems', () => {
     expect(text).toContain('softmaxWithTemperature([2, 1, 0.1], 2)');
     expect(text).toContain('[0.5017, 0.3043, 0.1940]');
     expect(text).toContain('lwfOldTaskLoss([0.7, 0.2, 0.1], [0.5, 0.3, 0.2], 2)');
+  });
+});
+
+describe('built site › guide index', () => {
+  it('links the formula index and the programming problems from the study tools', () => {
+    const links = selectAll('a', mainOf(readPage(dist, guide))).map((a) => String(a.properties.href));
+    expect(links).toContain('formulas/');
+    expect(links).toContain('coding/');
   });
 });

@@ -58,8 +58,8 @@ describe('browser › search', () => {
     await page.goto(`${server.url}/`);
     await page.getByRole('button', { name: '搜索' }).click();
     await page.getByRole('textbox', { name: '搜索' }).fill('剪枝');
-    // Wait for the result summary, not the “正在搜索 …” shown while searching.
-    const message = page.locator('.pagefind-ui__message', { hasText: /^找到/ });
+    // Wait for the final summary, not the “正在搜索 剪枝……” shown while results load.
+    const message = page.locator('.pagefind-ui__message', { hasText: /^找到 / });
     await message.waitFor();
     expect(await message.textContent()).toMatch(/^找到 \d+ 个与 剪枝 相关的结果$/);
   });

@@ -75,3 +75,67 @@ describe('built site › landing page, math and search', () => {
     for (const n of numbers) expect(sitemap).toContain(`/kd-lifelong-learning/${n}/</loc>`);
   });
 });
+
+describe('built site › study pages', () => {
+  it('gives question pages og:title, og:description (the answer’s first sentence), og:url and a canonical URL', () => {
+    const html = page('kd-lifelong-learning/6');
+    expect(html).toContain('<meta property="og:title" content="6. 知识蒸馏如何促进模型的终身学习能力？"/>');
+    expect(html).toMatch(/<meta property="og:description" content="知识蒸馏可以通过以下方式促进模型的终身学习能力：/);
+    expect(html).toContain('<meta property="og:url" content="http://localhost:4321/kd-lifelong-learning/6/"/>');
+    expect(html).toContain('<link rel="canonical" href="http://localhost:4321/kd-lifelong-learning/6/"/>');
+  });
+
+  it('shows the topics on the guide index, each with its questions', () => {
+    const html = page('kd-lifelong-learning');
+    expect(html).toMatch(/<h2 id="topic-7">医疗影像（3 题）<\/h2>/);
+    const medical = html.slice(html.indexOf('<h2 id="topic-7">'), html.indexOf('<h2 id="topic-8">'));
+    expect([...medical.matchAll(/href="(\d+)\/"/g)].map((m) => m[1])).toEqual(['12', '20', '25']);
+  });
+
+  it('groups the sidebar by topic, in source order within a topic', () => {
+    const html = page('kd-lifelong-learning/12');
+    const sidebar = html.slice(html.indexOf('id="starlight__sidebar"'), html.indexOf('</sl-sidebar-pane>'));
+    const medical = sidebar.slice(sidebar.indexOf('>医疗影像<'), sidebar.indexOf('>自动驾驶<'));
+    expect([...medical.matchAll(/href="\/kd-lifelong-learning\/(\d+)\/"/g)].map((m) => m[1])).toEqual(['12', '20', '25']);
+  });
+
+  it('keeps 相关题目 out of the search index, so search does not find a question by its neighbours’ titles', () => {
+    expect(page('kd-lifelong-learning/7')).toContain('<section class="study-section" data-section="related" data-pagefind-ignore="all">');
+  });
+
+  it('keeps previous/next in source order although the sidebar groups by topic', () => {
+    expect(page('kd-lifelong-learning/6')).toMatch(/<a href="\.\.\/5\/" rel="prev"/);
+    expect(page('kd-lifelong-learning/6')).toMatch(/<a href="\.\.\/7\/" rel="next"/);
+    expect(page('kd-lifelong-learning/30')).not.toContain('rel="next"');
+  });
+
+  it('ends every question page with 相关题目', () => {
+    for (const n of numbers) {
+      const html = page(`kd-lifelong-learning/${n}`);
+      const last = [...html.matchAll(/<h2 id="([^"]+)"/g)].map((m) => m[1]).pop();
+      expect(last, `page ${n}`).toBe('related');
+    }
+  });
+
+  it('has a print page with every question, answer and explanation in order, no id used twice, and out of search', () => {
+    const html = page('kd-lifelong-learning/print');
+    const questionIds = [...html.matchAll(/<h2 id="(q\d+)"/g)].map((m) => m[1]);
+    expect(questionIds).toEqual(numbers.map((n) => `q${n}`));
+    for (const n of numbers) for (const part of ['question', 'answer', 'explanation', 'related']) expect(html).toContain(`<h3 id="q${n}-${part}">`);
+    const ids = [...html.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]);
+    expect(ids.length).toBe(new Set(ids).size);
+    expect(html).not.toContain('data-pagefind-body');
+  });
+
+  it('serves a Chinese 404 page with a search box and a link home', () => {
+    const html = readFileSync(join(dist, '404.html'), 'utf8');
+    expect(html).toMatch(/<h1 id="_top"[^>]*>找不到这个页面<\/h1>/);
+    expect(html).toContain('id="not-found-search"');
+    expect(html).toMatch(/<a href="\/"[^>]*>回到首页<\/a>/);
+  });
+
+  it('lists the print and review pages only under their guide, not as guides of their own', () => {
+    const html = page('');
+    expect(html.match(/<h3 id="guide-/g)).toHaveLength(1);
+  });
+});

@@ -1,29 +1,62 @@
-import type { ListItem, RootContent } from 'mdast';
+import type { List, RootContent } from 'mdast';
 import type { Guide } from './guide-model.ts';
-import { emitMdx } from './emit-question-page.ts';
+import { emitMdx, sectionHeading } from './emit-question-page.ts';
+import type { Topic } from './parse-topics.ts';
 
-/** The guide's table of contents: every question, linked, in source order. */
-export function emitGuideIndex(guide: Guide): string {
-  const items: ListItem[] = guide.questions.map((q) => ({
-    type: 'listItem',
+/** The site folder that holds every guide's exports; a guide may not use it as its slug. */
+export const EXPORTS_DIR = 'exports';
+
+/** The JSON Schema of every guide's JSON export, relative to EXPORTS_DIR. */
+export const EXPORT_SCHEMA_FILE = 'guide.schema.json';
+
+/** A guide's export files, relative to EXPORTS_DIR. */
+export const exportFiles = (slug: string) => ({ json: `${slug}.json`, tsv: `${slug}.tsv` });
+
+export interface ToolLink {
+  /** Relative to the guide index, e.g. `formulas/`. */
+  url: string;
+  text: string;
+}
+
+/** The guide's table of contents: study tools, then every question, linked, grouped by topic in source order. */
+export function emitGuideIndex(guide: Guide, topics: Topic[], extraTools: ToolLink[] = []): string {
+  const titleOf = new Map(guide.questions.map((q) => [q.number, q.title]));
+  // Relative links keep working when the site is served under a base path.
+  const linkList = (links: ToolLink[]): List => ({
+    type: 'list',
+    ordered: false,
     spread: false,
-    children: [
-      {
-        type: 'paragraph',
-        // Relative links keep working when the site is served under a base path.
-        children: [{ type: 'link', url: `${q.number}/`, children: [{ type: 'text', value: q.title }] }],
-      },
-    ],
-  }));
+    children: links.map(({ url, text }) => ({
+      type: 'listItem',
+      spread: false,
+      children: [{ type: 'paragraph', children: [{ type: 'link', url, children: [{ type: 'text', value: text }] }] }],
+    })),
+  });
+  const exports = exportFiles(guide.slug);
   const children: RootContent[] = [
     ...guide.intro,
     { type: 'paragraph', children: [{ type: 'text', value: `共 ${guide.questions.length} 道题，每题包含题目、答案与解析。` }] },
-    { type: 'list', ordered: false, spread: false, children: items },
+    sectionHeading('学习工具（本站补充）'),
+    linkList([
+      { url: 'review/', text: '随机复习：一次一题，先作答再看答案' },
+      { url: 'print/', text: '打印全部题目（可另存为 PDF）' },
+      ...extraTools,
+      { url: `../${EXPORTS_DIR}/${exports.json}`, text: '下载 JSON（全部题目、答案与解析）' },
+      { url: `../${EXPORTS_DIR}/${exports.tsv}`, text: '下载 Anki 卡片（制表符分隔的文本，可在 Anki 中“导入文件”）' },
+      { url: `../${EXPORTS_DIR}/${EXPORT_SCHEMA_FILE}`, text: 'JSON 格式说明（JSON Schema）' },
+    ]),
+    { type: 'paragraph', children: [{ type: 'text', value: '以下按主题分组（分组为本站补充），组内按原文顺序排列。' }] },
+    ...topics.flatMap((topic) => [
+      sectionHeading(`${topic.name}（${topic.questions.length} 题）`),
+      linkList(topic.questions.map((n) => ({ url: `${n}/`, text: titleOf.get(n)! }))),
+    ]),
   ];
   const frontmatter = {
     title: guide.title,
     description: `${guide.title}：全部 ${guide.questions.length} 道题目与答案解析。`,
     guide: guide.slug,
+    questionCount: guide.questions.length,
+    sections: ['tools', ...topics.map((_, i) => `topic-${i + 1}`)],
     sidebar: { order: 0, label: '全部题目' },
   };
   return emitMdx(frontmatter, { type: 'root', children });

@@ -16,7 +16,12 @@ export interface QuestionFrontmatter {
   addedSections: string[];
   /** Section id → ids of its `###` headings, in order (e.g. one anchor per formula). */
   anchors?: Record<string, string[]>;
+  /** Added sections kept out of the search index (they repeat other pages' words). */
+  unsearchedSections: string[];
   sidebar: { order: number };
+  /** Source order, whatever order the sidebar groups questions in. */
+  prev: { link: string; label: string };
+  next: { link: string; label: string } | false;
 }
 
 /** A section we add after the source's three (formulas, notes, related questions, …). */
@@ -26,10 +31,15 @@ export interface AddedSection {
   blocks: RootContent[];
   /** Ids for the section's `###` headings, in order. */
   anchors?: string[];
+  /** False for sections that only point elsewhere (e.g. related questions), so search does not match them. */
+  searchable?: boolean;
 }
 
 /** One question → the MDX text of its page: 题目, 答案, 解析, then our added sections, as `##` sections. */
 export function emitQuestionPage(guide: Guide, question: Question, added: AddedSection[] = []): string {
+  const index = guide.questions.indexOf(question);
+  const before = guide.questions[index - 1];
+  const after = guide.questions[index + 1];
   const frontmatter: QuestionFrontmatter = {
     title: question.title,
     description: firstSentence(question.sections.answer.blocks),
@@ -38,7 +48,11 @@ export function emitQuestionPage(guide: Guide, question: Question, added: AddedS
     sections: [...SOURCE_SECTIONS.map((s) => s.id), ...added.map((s) => s.id)],
     addedSections: added.map((s) => s.id),
     ...anchorsOf(added),
+    unsearchedSections: added.filter((s) => s.searchable === false).map((s) => s.id),
     sidebar: { order: question.number },
+    // Relative links keep working under a base path.
+    prev: before ? { link: `../${before.number}/`, label: before.title } : { link: '../', label: '全部题目' },
+    next: after ? { link: `../${after.number}/`, label: after.title } : false,
   };
   const children: RootContent[] = [
     ...SOURCE_SECTIONS.flatMap((s) => [
@@ -59,15 +73,15 @@ export function emitMdx(frontmatter: object, body: Root): string {
   return `---\n${stringify(frontmatter, { lineWidth: 0 })}---\n\n${serializeMdx(body)}`;
 }
 
-export function sectionHeading(label: string): Heading {
-  return { type: 'heading', depth: 2, children: [{ type: 'text', value: label }] };
+export function sectionHeading(label: string, depth: Heading['depth'] = 2): Heading {
+  return { type: 'heading', depth, children: [{ type: 'text', value: label }] };
 }
 
-/** Headings inside a section sit below the page's `##` section headings. */
-function nestHeadings(blocks: RootContent[], questionDepth: number): RootContent[] {
+/** Headings inside a section sit below the page's section headings (`##`, or `###` on whole-guide pages). */
+export function nestHeadings(blocks: RootContent[], questionDepth: number, sectionDepth = 2): RootContent[] {
   return blocks.map((block) =>
     block.type === 'heading'
-      ? { ...block, depth: Math.min(6, Math.max(3, block.depth - questionDepth + 2)) as Heading['depth'] }
+      ? { ...block, depth: Math.min(6, Math.max(sectionDepth + 1, block.depth - questionDepth + sectionDepth)) as Heading['depth'] }
       : block,
   );
 }

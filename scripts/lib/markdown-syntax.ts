@@ -40,3 +40,8 @@ export function serializeMdx(tree: Root): string {
     rule: '-',
   });
 }
+
+/** Serialises mdast as plain Markdown (GFM + `$` math), for readers and tools outside the site. */
+export function serializeMarkdown(tree: Root): string {
+  return toMarkdown(tree, { extensions: [gfmToMarkdown(), mathToMarkdown()], bullet: '-', emphasis: '*', rule: '-' }).trim();
+}

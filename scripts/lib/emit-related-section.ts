@@ -1,0 +1,25 @@
+import type { ListItem } from 'mdast';
+import type { AddedSection } from './emit-question-page.ts';
+import type { Guide } from './guide-model.ts';
+
+/** The 相关题目 section: links to the related questions, and the question's topic. */
+export function relatedSection(guide: Guide, topic: string, related: number[]): AddedSection {
+  const items: ListItem[] = related.map((n) => {
+    const question = guide.questions.find((q) => q.number === n)!;
+    return {
+      type: 'listItem',
+      spread: false,
+      // Relative links work on the question pages and on the whole-guide pages, under any base path.
+      children: [{ type: 'paragraph', children: [{ type: 'link', url: `../${n}/`, children: [{ type: 'text', value: question.title }] }] }],
+    };
+  });
+  return {
+    id: 'related',
+    label: '相关题目',
+    searchable: false,
+    blocks: [
+      { type: 'paragraph', children: [{ type: 'text', value: `本题主题：${topic}。内容相近的题目：` }] },
+      { type: 'list', ordered: false, spread: false, children: items },
+    ],
+  };
+}
