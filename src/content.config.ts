@@ -12,6 +12,8 @@ export const collections = {
         question: z.number().int().positive().optional(),
         sections: z.array(z.string()).optional(),
         addedSections: z.array(z.string()).optional(),
+        /** Set on pages that render formulas in components, so their head loads KaTeX's stylesheet. */
+        math: z.boolean().optional(),
       }),
     }),
   }),

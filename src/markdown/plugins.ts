@@ -3,6 +3,7 @@ import rehypeKatex from 'rehype-katex';
 import remarkCjkFriendly from 'remark-cjk-friendly';
 import remarkMath from 'remark-math';
 import { rehypeKatexSearch } from './rehype-katex-search.ts';
+import { rehypeMathFlag } from './rehype-math-flag.ts';
 import { rehypeSectionIds } from './rehype-section-ids.ts';
 
 /** Strict: what KaTeX would only warn about is an error, as in the build check. */
@@ -10,4 +11,4 @@ export const katexOptions = { strict: 'error' } as const;
 
 /** The site's Markdown pipeline; scripts/lib/markdown-syntax.ts parses sources with the same syntax. */
 export const remarkPlugins: RemarkPlugins = [remarkCjkFriendly, remarkMath];
-export const rehypePlugins: RehypePlugins = [[rehypeKatex, katexOptions], rehypeKatexSearch, rehypeSectionIds];
+export const rehypePlugins: RehypePlugins = [[rehypeKatex, katexOptions], rehypeKatexSearch, rehypeMathFlag, rehypeSectionIds];
