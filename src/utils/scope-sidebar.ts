@@ -16,14 +16,16 @@ export interface ScopedSidebar {
 /**
  * Starlight's sidebar lists every guide on every page, so a page's HTML grows
  * with the site. A page keeps only its own guide's group; in a guide with more
- * than `maxQuestions` links, topics other than the current one shrink to one
- * link each (to the topic's first page).
+ * than `maxQuestions` questions in topic sub-groups, topics other than the
+ * current one shrink to one link each (to the topic's first page).
  */
 export function scopeSidebar(sidebar: SidebarEntry[], maxQuestions = MAX_SIDEBAR_QUESTIONS): ScopedSidebar {
   const guideCount = sidebar.filter((entry) => entry.type === 'group').length;
   const current = sidebar.find((entry): entry is SidebarGroup => entry.type === 'group' && hasCurrent(entry));
   if (!current) return { entries: [], guideCount };
-  if (countLinks(current) <= maxQuestions) return { entries: [current], guideCount };
+  // Only topics can be folded, so only the questions inside topics count.
+  const questionsInTopics = current.entries.reduce((sum, entry) => sum + (entry.type === 'group' ? countLinks(entry) : 0), 0);
+  if (questionsInTopics <= maxQuestions) return { entries: [current], guideCount };
   const entries = current.entries.flatMap((entry): SidebarEntry[] => {
     if (entry.type === 'link' || hasCurrent(entry)) return [entry];
     const first = firstLink(entry);
