@@ -10,6 +10,7 @@
  */
 import { execFile, spawn } from 'node:child_process';
 import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs, promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
@@ -191,7 +192,11 @@ const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
 
 async function main() {
   mkdirSync(resultsDir, { recursive: true });
-  const lines: string[] = [`Measured ${new Date().toISOString()} on ${process.platform}, Node ${process.version}.`, ''];
+  // Other work on the machine slows builds down: the load average says how busy it was.
+  const lines: string[] = [
+    `Measured ${new Date().toISOString()} on ${process.platform}, ${cpus().length} cores, Node ${process.version}; load average at start ${loadavg()[0]!.toFixed(1)}.`,
+    '',
+  ];
 
   const scale: SiteStats[] = [];
   const dists = new Map<number, string>();
@@ -289,6 +294,7 @@ async function main() {
     await mathServer.close();
   }
 
+  lines.push(`Load average at the end: ${loadavg()[0]!.toFixed(1)}.`, '');
   const table = lines.join('\n');
   writeFileSync(join(resultsDir, 'latest.md'), table);
   writeFileSync(join(resultsDir, `bench-${new Date().toISOString().replace(/[:.]/g, '-')}.md`), table);
