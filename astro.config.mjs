@@ -28,7 +28,13 @@ export default defineConfig({
       defaultLocale: 'root',
       locales: { root: { label: '简体中文', lang: 'zh-CN' } },
       favicon: '/favicon.svg',
-      customCss: ['katex/dist/katex.min.css', './src/styles/site.css'],
+      // KaTeX's stylesheet is linked by the Head override, on pages with formulas only.
+      customCss: ['./src/styles/site.css'],
+      components: {
+        Head: './src/components/overrides/Head.astro',
+        Search: './src/components/overrides/Search.astro',
+        Sidebar: './src/components/overrides/Sidebar.astro',
+      },
       lastUpdated: false,
       plugins: [studyGuides()],
     }),

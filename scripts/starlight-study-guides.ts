@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { StarlightPlugin, StarlightUserConfig } from '@astrojs/starlight/types';
@@ -45,8 +46,9 @@ export function studyGuides(): StarlightPlugin {
           components: { ...config.components, MarkdownContent: './src/components/StudyMarkdownContent.astro' },
           head: [
             ...(config.head ?? []),
-            // Blocking on purpose, and tiny: hides answers before first paint when self-test mode is on.
-            { tag: 'script', attrs: { src: `${base}study-early.js` } },
+            // Inline and tiny: hides answers before first paint when self-test mode is on,
+            // without a render-blocking request.
+            { tag: 'script', content: readFileSync(new URL('../src/scripts/study-early.js', import.meta.url), 'utf8') },
           ],
         });
         if (command !== 'dev') return;

@@ -19,6 +19,8 @@ export const collections = {
         subsections: z.array(z.array(z.string())).optional(),
         studyView: z.enum(['print', 'review']).optional(),
         questionCount: z.number().int().positive().optional(),
+        /** Set on pages that render formulas in components, so their head loads KaTeX's stylesheet. */
+        math: z.boolean().optional(),
       }),
     }),
   }),

@@ -2,7 +2,7 @@
 export type ProgressState = 'known' | 'review';
 export type Progress = Map<number, ProgressState>;
 
-/** Read by public/study-early.js too, before first paint. */
+/** Read by src/scripts/study-early.js too, before first paint. */
 export const SELF_TEST_KEY = 'study-guides:self-test';
 const progressKey = (guide: string) => `study-guides:progress:${guide}`;
 

@@ -1,0 +1,313 @@
+/**
+ * `npm run bench`: builds synthetic sites of 30, 300 (and with `--sizes`,
+ * 3000) questions and the real guide, measures them, prints a Markdown table
+ * and writes it to bench-results/. Time and memory are reported here, never
+ * asserted in tests.
+ *
+ *   npm run bench                              30 and 300 questions, Lighthouse at 30
+ *   npm run bench -- --sizes 30,300,3000       adds the 3,000-question site (minutes)
+ *   npm run bench -- --no-lighthouse           skips Lighthouse
+ */
+import { execFile, spawn } from 'node:child_process';
+import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs, promisify } from 'node:util';
+import { gzipSync } from 'node:zlib';
+import { buildContent, defaultPaths } from '../build-content.ts';
+import { synthesizeGuides, QUESTIONS_PER_GUIDE } from '../lib/synthesize-guides.ts';
+import { countLinks, renderBlockingRequests } from './page-resources.ts';
+import { type PageTransfer, measureTransfer, timeSearchReady } from './measure-page.ts';
+import { launchBrowser } from '../../tests/helpers/browser.ts';
+import { serveDirectory } from '../../tests/helpers/static-server.ts';
+
+const repoRoot = new URL('../..', import.meta.url).pathname.replace(/\/$/, '');
+const resultsDir = join(repoRoot, 'bench-results');
+const realSource = readFileSync(join(repoRoot, 'src/guides/kd-lifelong-learning/source.md'), 'utf8');
+
+const { values } = parseArgs({
+  options: { sizes: { type: 'string', default: '30,300' }, 'no-lighthouse': { type: 'boolean', default: false } },
+});
+const sizes = values.sizes.split(',').map(Number);
+for (const size of sizes) {
+  if (!Number.isInteger(size) || size <= 0 || size % QUESTIONS_PER_GUIDE !== 0) {
+    throw new Error(`--sizes: ${size} is not a multiple of ${QUESTIONS_PER_GUIDE}`);
+  }
+}
+const withLighthouse = !values['no-lighthouse'];
+
+interface SiteStats {
+  questions: number;
+  guides: number;
+  generationMs: number;
+  buildMs: number;
+  peakRssBytes: number;
+  outputBytes: number;
+  medianQuestionHtml: number;
+  maxQuestionHtml: number;
+  samePageHtml: number;
+  linksPerQuestionPage: number;
+}
+
+/** A throw-away copy of the project with the given guides, as tests/helpers/build-site.ts makes. */
+/** A copy of the project to build; `guides` replaces the repo's guides, or the real ones stay (annotations and topics included). */
+function prepareSite(name: string, guides?: Record<string, string>): string {
+  const root = join(resultsDir, 'sites', name);
+  rmSync(root, { recursive: true, force: true });
+  mkdirSync(root, { recursive: true });
+  for (const entry of ['astro.config.mjs', 'package.json', 'tsconfig.json', 'public', 'scripts', 'src']) {
+    cpSync(join(repoRoot, entry), join(root, entry), {
+      recursive: true,
+      filter: (path) => !path.startsWith(join(repoRoot, 'src/content/docs')) && !(guides && path.startsWith(join(repoRoot, 'src/guides'))),
+    });
+  }
+  for (const [slug, text] of Object.entries(guides ?? {})) {
+    mkdirSync(join(root, 'src/guides', slug), { recursive: true });
+    writeFileSync(join(root, 'src/guides', slug, 'source.md'), text);
+  }
+  return root;
+}
+
+/** Resident memory of a process and all its descendants, from /proc. */
+function treeRss(rootPid: number): number {
+  const children = new Map<number, number[]>();
+  const rss = new Map<number, number>();
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const status = readFileSync(`/proc/${name}/status`, 'utf8');
+      const ppid = Number(/^PPid:\s+(\d+)/m.exec(status)?.[1]);
+      const kb = Number(/^VmRSS:\s+(\d+)/m.exec(status)?.[1] ?? 0);
+      rss.set(Number(name), kb * 1024);
+      children.set(ppid, [...(children.get(ppid) ?? []), Number(name)]);
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  let total = 0;
+  const queue = [rootPid];
+  while (queue.length > 0) {
+    const pid = queue.pop()!;
+    total += rss.get(pid) ?? 0;
+    queue.push(...(children.get(pid) ?? []));
+  }
+  return total;
+}
+
+/** Runs `astro build` in `root`, sampling the process tree's memory. */
+function buildAstro(root: string): Promise<{ ms: number; peakRss: number }> {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn(process.execPath, [join(repoRoot, 'node_modules/astro/bin/astro.mjs'), 'build'], {
+      cwd: root,
+      env: { ...process.env, NODE_ENV: 'production', ASTRO_TELEMETRY_DISABLED: '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (d) => (output += d));
+    child.stderr.on('data', (d) => (output += d));
+    let peakRss = 0;
+    const sampler = setInterval(() => (peakRss = Math.max(peakRss, treeRss(child.pid!))), 100);
+    child.on('close', (code) => {
+      clearInterval(sampler);
+      const ms = performance.now() - started;
+      if (code === 0) resolve({ ms, peakRss });
+      else reject(new Error(`astro build failed in ${root}:\n${output.slice(-4000)}`));
+    });
+  });
+}
+
+function directoryBytes(dir: string): number {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .reduce((sum, e) => sum + statSync(join(e.parentPath, e.name)).size, 0);
+}
+
+const median = (xs: number[]) => {
+  const sorted = [...xs].sort((a, b) => a - b);
+  return sorted[Math.floor((sorted.length - 1) / 2)]!;
+};
+
+async function measureSize(questions: number): Promise<{ stats: SiteStats; dist: string }> {
+  const guideCount = questions / QUESTIONS_PER_GUIDE;
+  const guides = synthesizeGuides(realSource, guideCount);
+  const root = prepareSite(`q${questions}`, guides);
+  const started = performance.now();
+  const generated = buildContent(defaultPaths(root), root);
+  const generationMs = performance.now() - started;
+  if (generated.diagnostics.length > 0) throw new Error(`synthetic corpus has problems: ${generated.diagnostics[0]!.message}`);
+  const build = await buildAstro(root);
+  const dist = join(root, 'dist');
+  const questionPages = Object.keys(guides).flatMap((slug) =>
+    Array.from({ length: QUESTIONS_PER_GUIDE }, (_, i) => join(dist, slug, String(i + 1), 'index.html')),
+  );
+  const htmlSizes = questionPages.map((path) => statSync(path).size);
+  const firstGuidePages = questionPages.slice(0, QUESTIONS_PER_GUIDE).map((path) => readFileSync(path, 'utf8'));
+  return {
+    dist,
+    stats: {
+      questions,
+      guides: guideCount,
+      generationMs,
+      buildMs: build.ms,
+      peakRssBytes: build.peakRss,
+      outputBytes: directoryBytes(dist),
+      medianQuestionHtml: median(htmlSizes),
+      maxQuestionHtml: Math.max(...htmlSizes),
+      samePageHtml: statSync(join(dist, 'synthetic-0001/6/index.html')).size,
+      linksPerQuestionPage: median(firstGuidePages.map(countLinks)),
+    },
+  };
+}
+
+const execFileAsync = promisify(execFile);
+
+interface LighthouseScores {
+  performance: number;
+  accessibility: number;
+  'best-practices': number;
+  seo: number;
+}
+
+/** One Lighthouse run with the system Chromium; scores 0–100. */
+async function lighthouse(url: string, preset: 'mobile' | 'desktop', categories: (keyof LighthouseScores)[]): Promise<Partial<LighthouseScores>> {
+  const args = [
+    join(repoRoot, 'node_modules/lighthouse/cli/index.js'),
+    url,
+    '--quiet',
+    '--output=json',
+    `--only-categories=${categories.join(',')}`,
+    '--chrome-flags=--headless=new --no-sandbox --disable-gpu',
+    ...(preset === 'desktop' ? ['--preset=desktop'] : []),
+  ];
+  const { stdout } = await execFileAsync(process.execPath, args, {
+    env: { ...process.env, CHROME_PATH: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' },
+    maxBuffer: 256 * 1024 * 1024,
+  });
+  const report = JSON.parse(stdout) as { categories: Record<string, { score: number | null }> };
+  return Object.fromEntries(categories.map((c) => [c, Math.round((report.categories[c]?.score ?? 0) * 100)]));
+}
+
+const kb = (bytes: number) => (bytes / 1024).toFixed(1);
+const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
+
+async function main() {
+  mkdirSync(resultsDir, { recursive: true });
+  // Other work on the machine slows builds down: the load average says how busy it was.
+  const lines: string[] = [
+    `Measured ${new Date().toISOString()} on ${process.platform}, ${cpus().length} cores, Node ${process.version}; load average at start ${loadavg()[0]!.toFixed(1)}.`,
+    '',
+  ];
+
+  const scale: SiteStats[] = [];
+  const dists = new Map<number, string>();
+  for (const size of sizes) {
+    console.error(`building ${size} questions …`);
+    const { stats, dist } = await measureSize(size);
+    scale.push(stats);
+    dists.set(size, dist);
+  }
+  const base = scale.find((s) => s.questions === 30);
+  lines.push(
+    '| questions (guides) | generation | build | peak RSS | output | median / max question HTML | same page vs 30 q | links per question page |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- |',
+    ...scale.map((s) =>
+      `| ${s.questions} (${s.guides}) | ${(s.generationMs / 1000).toFixed(2)} s | ${(s.buildMs / 1000).toFixed(1)} s | ${mb(s.peakRssBytes)} MB | ${mb(s.outputBytes)} MB | ${kb(s.medianQuestionHtml)} / ${kb(s.maxQuestionHtml)} KB | ${base ? `${(s.samePageHtml / base.samePageHtml).toFixed(2)}×` : '–'} | ${s.linksPerQuestionPage} |`,
+    ),
+    '',
+  );
+
+  console.error('building the real guide …');
+  const realRoot = prepareSite('real');
+  const realGeneration = buildContent(defaultPaths(realRoot), realRoot);
+  const rerun = performance.now();
+  buildContent(defaultPaths(realRoot), realRoot);
+  const rerunMs = performance.now() - rerun;
+  if (realGeneration.diagnostics.length > 0) throw new Error('the real guide has problems');
+  await buildAstro(realRoot);
+  const realDist = join(realRoot, 'dist');
+  const mathDist = dists.get(30) ?? (await measureSize(30)).dist;
+
+  const realServer = await serveDirectory(realDist, { gzip: true });
+  const mathServer = await serveDirectory(mathDist, { gzip: true });
+  const pages = [
+    { name: '落地页 `/`', url: `${realServer.url}/`, dist: realDist, path: '' },
+    { name: '指南目录 `/kd-lifelong-learning/`', url: `${realServer.url}/kd-lifelong-learning/`, dist: realDist, path: 'kd-lifelong-learning' },
+    { name: '无公式题目 `/kd-lifelong-learning/2/`', url: `${realServer.url}/kd-lifelong-learning/2/`, dist: realDist, path: 'kd-lifelong-learning/2' },
+    { name: '有公式题目 `/kd-lifelong-learning/1/`', url: `${realServer.url}/kd-lifelong-learning/1/`, dist: realDist, path: 'kd-lifelong-learning/1' },
+  ];
+  try {
+    const transfers: PageTransfer[] = [];
+    for (const page of pages) {
+      const context = await launchBrowser();
+      transfers.push(await measureTransfer(context, page.url));
+      await context.close();
+    }
+    const searchTimes: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const context = await launchBrowser();
+      searchTimes.push(await timeSearchReady(context, pages[2]!.url));
+      await context.close();
+    }
+    lines.push(
+      'Bytes on the wire (gzip, empty cache, Chromium):',
+      '',
+      '| page | HTML | CSS | JS | fonts | other | total | render-blocking requests |',
+      '| --- | --- | --- | --- | --- | --- | --- | --- |',
+      ...pages.map((page, i) => {
+        const t = transfers[i]!;
+        const html = readFileSync(join(page.dist, page.path, 'index.html'), 'utf8');
+        const blocking = renderBlockingRequests(html).length;
+        return `| ${page.name} | ${kb(t.bytes.html)} KB | ${kb(t.bytes.css)} KB | ${kb(t.bytes.js)} KB | ${kb(t.bytes.font)} KB | ${kb(t.bytes.other)} KB | **${kb(t.total)} KB** | ${blocking} stylesheet${blocking === 1 ? '' : 's'} |`;
+      }),
+      '',
+      `Search: click on the search button → input ready: median ${median(searchTimes)} ms (max ${Math.max(...searchTimes)} ms over ${searchTimes.length} fresh loads; the UI's ${kb(gzipSize(realDist, /search-ui\..*\.js$/))} KB of JS and ${kb(gzipSize(realDist, /search-ui\..*\.css$/))} KB of CSS load on intent).`,
+      '',
+      `Generation step for the real guide: ${realGeneration.written?.length ?? 0} pages written on a clean run; a rerun with nothing changed takes ${rerunMs.toFixed(0)} ms and writes ${buildContent(defaultPaths(realRoot), realRoot).written?.length ?? 0} pages.`,
+      '',
+    );
+
+    if (withLighthouse) {
+      const all: (keyof LighthouseScores)[] = ['performance', 'accessibility', 'best-practices', 'seo'];
+      lines.push('Lighthouse 12.2.3 (performance / accessibility / best practices / SEO):', '', '| page | mobile | desktop |', '| --- | --- | --- |');
+      for (const page of pages) {
+        console.error(`lighthouse ${page.url} …`);
+        const mobile = await lighthouse(page.url, 'mobile', all);
+        const desktop = await lighthouse(page.url, 'desktop', all);
+        const fmt = (s: Partial<LighthouseScores>) => all.map((c) => s[c]).join(' / ');
+        lines.push(`| ${page.name} | ${fmt(mobile)} | ${fmt(desktop)} |`);
+      }
+      const largest = Math.max(...sizes);
+      if (largest > 30) {
+        const server = await serveDirectory(dists.get(largest)!, { gzip: true });
+        try {
+          const slug = `synthetic-${String(Math.ceil(largest / QUESTIONS_PER_GUIDE / 2)).padStart(4, '0')}`;
+          const { performance: score } = await lighthouse(`${server.url}/${slug}/6/`, 'mobile', ['performance']);
+          lines.push(`| 有公式题目（合成，${largest} 题）\`/${slug}/6/\` | performance ${score} | – |`);
+        } finally {
+          await server.close();
+        }
+      }
+      lines.push('');
+    }
+  } finally {
+    await realServer.close();
+    await mathServer.close();
+  }
+
+  lines.push(`Load average at the end: ${loadavg()[0]!.toFixed(1)}.`, '');
+  const table = lines.join('\n');
+  writeFileSync(join(resultsDir, 'latest.md'), table);
+  writeFileSync(join(resultsDir, `bench-${new Date().toISOString().replace(/[:.]/g, '-')}.md`), table);
+  console.log(table);
+}
+
+/** Gzip size of the built files whose name matches (e.g. the lazily loaded search UI). */
+function gzipSize(dist: string, name: RegExp): number {
+  const dir = join(dist, '_astro');
+  return readdirSync(dir)
+    .filter((file) => name.test(file))
+    .reduce((sum, file) => sum + gzipSync(readFileSync(join(dir, file))).length, 0);
+}
+
+await main();

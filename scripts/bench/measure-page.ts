@@ -1,0 +1,51 @@
+import type { BrowserContext, Request } from 'playwright-core';
+
+export type ResourceKind = 'html' | 'css' | 'js' | 'font' | 'other';
+
+export interface PageTransfer {
+  /** Response body bytes as sent (compressed where the server compressed), by kind. */
+  bytes: Record<ResourceKind, number>;
+  total: number;
+  urls: string[];
+}
+
+const KIND_BY_TYPE: Record<string, ResourceKind> = { document: 'html', stylesheet: 'css', script: 'js', font: 'font' };
+
+/**
+ * Loads `url` in a fresh page of `context` (an empty cache when the context is
+ * new) and adds up what came over the wire once the page and its fonts settled.
+ */
+export async function measureTransfer(context: BrowserContext, url: string): Promise<PageTransfer> {
+  const page = await context.newPage();
+  const finished: Request[] = [];
+  page.on('requestfinished', (request) => finished.push(request));
+  await page.goto(url, { waitUntil: 'networkidle' });
+  await page.evaluate(() => document.fonts.ready.then(() => undefined));
+  await page.waitForLoadState('networkidle');
+  const bytes: Record<ResourceKind, number> = { html: 0, css: 0, js: 0, font: 0, other: 0 };
+  for (const request of finished) {
+    const kind = KIND_BY_TYPE[request.resourceType()] ?? 'other';
+    bytes[kind] += (await request.sizes()).responseBodySize;
+  }
+  await page.close();
+  const total = Object.values(bytes).reduce((a, b) => a + b, 0);
+  return { bytes, total, urls: finished.map((r) => r.url()) };
+}
+
+/**
+ * Milliseconds from clicking the search button on a freshly loaded page to the
+ * search input being focused and ready for typing (the UI loads on intent).
+ */
+export async function timeSearchReady(context: BrowserContext, url: string): Promise<number> {
+  const page = await context.newPage();
+  await page.goto(url, { waitUntil: 'networkidle' });
+  const button = page.locator('button[data-open-modal]');
+  await button.waitFor();
+  await page.waitForFunction(() => !document.querySelector<HTMLButtonElement>('button[data-open-modal]')?.disabled);
+  const started = Date.now();
+  await button.click();
+  await page.waitForFunction(() => document.activeElement?.matches('.pagefind-ui__search-input') === true);
+  const elapsed = Date.now() - started;
+  await page.close();
+  return elapsed;
+}
