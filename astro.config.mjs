@@ -3,6 +3,8 @@ import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import { unified } from '@astrojs/markdown-remark';
 import { rehypePlugins, remarkPlugins } from './src/markdown/plugins.ts';
+import starlightLinksValidator from 'starlight-links-validator';
+import { securityHeaders } from './scripts/security-headers.ts';
 import { studyGuides } from './scripts/starlight-study-guides.ts';
 
 // Deploy targets set these (see README, “部署”); the defaults serve a local preview.
@@ -36,7 +38,16 @@ export default defineConfig({
         Sidebar: './src/components/overrides/Sidebar.astro',
       },
       lastUpdated: false,
-      plugins: [studyGuides()],
+      // Long lines wrap instead of scrolling: readable on phones, and no unlabelled scroll regions.
+      expressiveCode: { defaultProps: { wrap: true } },
+      plugins: [
+        studyGuides(),
+        // Checks every link and #anchor in the docs pages at build time. Relative
+        // links (the guide index's `6/`) it can only reject, not resolve; the
+        // crawl in tests/links.test.ts checks those against the built pages.
+        starlightLinksValidator({ errorOnRelativeLinks: false }),
+      ],
     }),
+    securityHeaders(),
   ],
 });

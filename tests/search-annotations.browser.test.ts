@@ -1,22 +1,15 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser } from './helpers/browser.ts';
+import { pagefindSearch } from './helpers/pagefind.ts';
 import { type StaticServer, serveDirectory } from './helpers/static-server.ts';
 
 let server: StaticServer;
 let browser: BrowserContext;
 let page: Page;
 
-/** Searches through Pagefind's own API in the page; result URLs, best first. */
-async function searchUrls(word: string): Promise<string[]> {
-  // A string, so the test runner does not rewrite the browser's dynamic import.
-  return page.evaluate(`(async () => {
-    const pagefind = await import('/pagefind/pagefind.js');
-    const search = await pagefind.search(${JSON.stringify(word)});
-    const data = await Promise.all(search.results.map((r) => r.data()));
-    return data.map((d) => d.url);
-  })()`);
-}
+/** Result URLs for a search, best first. */
+const searchUrls = async (word: string) => (await pagefindSearch(page, word)).map((r) => r.url);
 
 /** Query → the questions whose added sections explain it. */
 const explained: [string, number[]][] = [

@@ -1,6 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium } from './helpers/browser.ts';
+import { pagefindSearch } from './helpers/pagefind.ts';
 import { type StaticServer, serveDirectory } from './helpers/static-server.ts';
 
 let server: StaticServer;
@@ -79,12 +80,8 @@ describe('browser › self-test mode', () => {
   it('shows a hidden answer when a search result links into it', async () => {
     const page = await open(`${guide}/`, { init: () => localStorage.setItem('study-guides:self-test', 'on') });
     // The search dialog's own result: a sub-result pointing at an answer heading.
-    const url: string = await page.evaluate(`(async () => {
-      const pagefind = await import('/pagefind/pagefind.js');
-      const search = await pagefind.search('医疗图像分析');
-      const data = await Promise.all(search.results.map((r) => r.data()));
-      return data.flatMap((d) => d.sub_results).map((s) => s.url).find((u) => u.endsWith('#answer'));
-    })()`);
+    const results = await pagefindSearch(page, '医疗图像分析');
+    const url = results.flatMap((r) => r.subResults).find((u) => u.endsWith('#answer'));
     expect(url).toMatch(/^\/kd-lifelong-learning\/\d+\/#answer$/);
     await page.goto(`${server.url}${url}`);
     await expect(selfTestSwitch(page).isChecked()).resolves.toBe(true);

@@ -1,4 +1,5 @@
 import type { RootContent } from 'mdast';
+import { visit } from 'unist-util-visit';
 import { type AddedSection, emitMdx, nestHeadings, sectionHeading } from './emit-question-page.ts';
 import { type Guide, type Question, SOURCE_SECTIONS } from './guide-model.ts';
 
@@ -36,7 +37,7 @@ export function emitStudyPage(guide: Guide, view: StudyView, addedFor: (question
       // Question pages label added sections through frontmatter; here the heading says it.
       ...added.flatMap((s) => [sectionHeading(`${s.label}（本站补充）`, 3), ...nestHeadings(s.blocks, 2, 3)]),
     ];
-    return { id: `q${question.number}`, ids, children };
+    return { id: `q${question.number}`, ids, children: pointHashLinksAt(children, question.number) };
   });
   const frontmatter = {
     title: `${title}：${guide.title}`,
@@ -56,4 +57,16 @@ export function emitStudyPage(guide: Guide, view: StudyView, addedFor: (question
     ...parts.flatMap((p) => p.children),
   ];
   return emitMdx(frontmatter, { type: 'root', children });
+}
+
+/**
+ * A `#anchor` link means a place on the question's own page; on a whole-guide
+ * page that place is the question page, so point it there.
+ */
+function pointHashLinksAt(children: RootContent[], questionNumber: number): RootContent[] {
+  const root = structuredClone({ type: 'root' as const, children });
+  visit(root, 'link', (link) => {
+    if (link.url.startsWith('#')) link.url = `../${questionNumber}/${link.url}`;
+  });
+  return root.children;
 }

@@ -12,6 +12,12 @@ export interface ParseResult {
   diagnostics: Diagnostic[];
 }
 
+/**
+ * Parsing takes about 20 µs per character, so a source this size still
+ * builds in seconds; the real question bank is 10 000 characters.
+ */
+export const MAX_SOURCE_CHARS = 1_000_000;
+
 const QUESTION_HEADING = /^(\d+)\.\s*(\S.*)$/s;
 const FULL_WIDTH_NUMBER = /^[０-９]+[.．]/;
 const LABEL = /^(.+?)\s*[：:]\s*$/s;
@@ -34,6 +40,11 @@ export function parseGuide(text: string, file: string, slug: string): ParseResul
   const diagnostics: Diagnostic[] = [];
   const report = (place: Place | undefined, ruleId: string, message: string) =>
     diagnostics.push(diagnostic(file, place ?? { line: 1, column: 1 }, ruleId, message));
+
+  if (text.length > MAX_SOURCE_CHARS) {
+    report(undefined, 'source-too-large', `文件有 ${text.length.toLocaleString('en')} 个字符，超过上限 ${MAX_SOURCE_CHARS.toLocaleString('en')}：请把题库拆成几份指南，每份一个文件夹。`);
+    return { guide: undefined, tree: { type: 'root', children: [] }, diagnostics };
+  }
 
   const tree: Root = parseMarkdown(text);
   htmlAsText(tree);

@@ -6,10 +6,11 @@ import { rehypeKatexSearch } from './rehype-katex-search.ts';
 import { rehypeMathFlag } from './rehype-math-flag.ts';
 import { rehypeSectionIds } from './rehype-section-ids.ts';
 import { rehypeStudySections } from './rehype-study-sections.ts';
+import { rehypeTableAlign } from './rehype-table-align.ts';
 
 /** Strict: what KaTeX would only warn about is an error, as in the build check. */
 export const katexOptions = { strict: 'error' } as const;
 
 /** The site's Markdown pipeline; scripts/lib/markdown-syntax.ts parses sources with the same syntax. */
 export const remarkPlugins: RemarkPlugins = [remarkCjkFriendly, remarkMath];
-export const rehypePlugins: RehypePlugins = [[rehypeKatex, katexOptions], rehypeKatexSearch, rehypeMathFlag, rehypeSectionIds, rehypeStudySections];
+export const rehypePlugins: RehypePlugins = [[rehypeKatex, katexOptions], rehypeKatexSearch, rehypeMathFlag, rehypeSectionIds, rehypeStudySections, rehypeTableAlign];

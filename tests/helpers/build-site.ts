@@ -22,6 +22,16 @@ export interface BuildOptions {
  * sits inside the repo (git-ignored) so it finds `node_modules` by walking up,
  * as Node and Vite expect; a symlinked `node_modules` confuses Vite.
  */
+/**
+ * The environment without what Vitest adds: NODE_ENV=test, and in test
+ * workers Vite's DEV=1, MODE, BASE_URL…, which Astro would read as
+ * `import.meta.env` and so build a development site (no search, for one).
+ */
+function buildEnvironment(): NodeJS.ProcessEnv {
+  const vitestKeys = /^(VITEST.*|TEST|DEV|PROD|SSR|MODE|BASE_URL|NODE_ENV)$/;
+  return Object.fromEntries(Object.entries(process.env).filter(([key]) => !vitestKeys.test(key)));
+}
+
 export function buildSite(options: BuildOptions = {}): BuiltSite {
   const sitesDir = join(repoRoot, '.test-sites');
   mkdirSync(sitesDir, { recursive: true });
@@ -42,8 +52,7 @@ export function buildSite(options: BuildOptions = {}): BuiltSite {
   const result = spawnSync(process.execPath, [join(repoRoot, 'node_modules/astro/bin/astro.mjs'), 'build'], {
     cwd: root,
     encoding: 'utf8',
-    // Vitest sets NODE_ENV=test, which would make Astro build a development bundle.
-    env: { ...process.env, NODE_ENV: 'production', ASTRO_TELEMETRY_DISABLED: '1', ...options.env },
+    env: { ...buildEnvironment(), NODE_ENV: 'production', ASTRO_TELEMETRY_DISABLED: '1', ...options.env },
   });
   const output = `${result.stdout}\n${result.stderr}`;
   if (result.status !== 0) throw new Error(`astro build failed in ${root}:\n${output}`);

@@ -6,8 +6,13 @@ declare module 'vitest' {
   export interface ProvidedContext {
     realSite: string;
     hostileSite: string;
+    /** The real site built for a sub-path deploy. */
+    baseSite: string;
   }
 }
+
+/** The base path of `baseSite`, as a GitHub Pages project site would have it. */
+export const SUB_PATH = '/kd-guide/';
 
 /** Builds each site the tests look at once, before any test file runs. */
 export default function setup(project: TestProject) {
@@ -17,7 +22,9 @@ export default function setup(project: TestProject) {
     guides: { hostile: readFileSync(`${repoRoot}/tests/fixtures/hostile/source.md`, 'utf8') },
   });
   project.provide('hostileSite', hostile.dist);
+  const base = buildSite({ env: { BASE: SUB_PATH } });
+  project.provide('baseSite', base.dist);
   return () => {
-    for (const site of [real, hostile]) rmSync(site.root, { recursive: true, force: true });
+    for (const site of [real, hostile, base]) rmSync(site.root, { recursive: true, force: true });
   };
 }

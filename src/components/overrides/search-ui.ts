@@ -15,7 +15,10 @@ function loadStylesheet(href: string): Promise<void> {
 }
 
 /** Mounts Pagefind's default UI with the given options (see Pagefind's UI documentation). */
-export async function mountSearchUI(options: Record<string, unknown>): Promise<void> {
+export async function mountSearchUI(element: HTMLElement, options: Record<string, unknown>): Promise<void> {
   await loadStylesheet(stylesheet);
-  new PagefindUI(options);
+  new PagefindUI({ ...options, element });
+  // Pagefind names its field only by a title attribute (Pagefind/pagefind#158); give it a real label.
+  const input = element.querySelector('input');
+  input?.setAttribute('aria-label', input.title);
 }
