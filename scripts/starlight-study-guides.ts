@@ -7,6 +7,14 @@ import { type BuildContentResult, buildContent, defaultPaths, describeFailure } 
 type Sidebar = NonNullable<StarlightUserConfig['sidebar']>;
 
 /** One group per guide: its index, then one sub-group per topic with the questions in source order. */
+/** The whole-guide pages a guide may have, in sidebar order; each is listed when it was generated. */
+const GUIDE_PAGES = [
+  { page: 'review', label: '随机复习' },
+  { page: 'formulas', label: '公式速查' },
+  { page: 'coding', label: '编程题' },
+  { page: 'print', label: '打印全部题目' },
+];
+
 function sidebarOf(result: BuildContentResult): Sidebar {
   return result.guides.map((guide) => {
     const titleOf = new Map(guide.questions.map((q) => [q.number, q.title]));
@@ -14,6 +22,10 @@ function sidebarOf(result: BuildContentResult): Sidebar {
       label: guide.title,
       items: [
         { label: '全部题目', link: `/${guide.slug}/` },
+        ...GUIDE_PAGES.filter(({ page }) => result.pages.has(`${guide.slug}/${page}.mdx`)).map(({ page, label }) => ({
+          label,
+          link: `/${guide.slug}/${page}/`,
+        })),
         ...result.topics.get(guide.slug)!.map((topic) => ({
           label: topic.name,
           items: topic.questions.map((n) => ({ label: titleOf.get(n)!, link: `/${guide.slug}/${n}/` })),

@@ -99,6 +99,19 @@ describe('built site › study pages', () => {
     expect([...medical.matchAll(/href="\/kd-lifelong-learning\/(\d+)\/"/g)].map((m) => m[1])).toEqual(['12', '20', '25']);
   });
 
+  it('gives the whole-guide pages their guide’s sidebar, with a link to each of them', () => {
+    for (const path of ['review', 'formulas', 'coding', 'print']) {
+      const html = page(`kd-lifelong-learning/${path}`);
+      const sidebar = html.slice(html.indexOf('id="starlight__sidebar"'), html.indexOf('</sl-sidebar-pane>'));
+      expect(sidebar, path).toContain('href="/kd-lifelong-learning/12/"');
+      for (const other of ['review', 'formulas', 'coding', 'print']) expect(sidebar, path).toContain(`href="/kd-lifelong-learning/${other}/"`);
+    }
+  });
+
+  it('leads from the guide index on to question 1', () => {
+    expect(page('kd-lifelong-learning')).toMatch(/<a href="1\/" rel="next"/);
+  });
+
   it('keeps 相关题目 out of the search index, so search does not find a question by its neighbours’ titles', () => {
     expect(page('kd-lifelong-learning/7')).toContain('<section class="study-section" data-section="related" data-pagefind-ignore="all">');
   });
