@@ -9,7 +9,7 @@
  *   npm run bench -- --no-lighthouse           skips Lighthouse
  */
 import { execFile, spawn } from 'node:child_process';
-import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs, promisify } from 'node:util';
@@ -20,6 +20,7 @@ import { countLinks, renderBlockingRequests } from './page-resources.ts';
 import { type PageTransfer, measureTransfer, timeSearchReady } from './measure-page.ts';
 import { launchBrowser } from '../../tests/helpers/browser.ts';
 import { serveDirectory } from '../../tests/helpers/static-server.ts';
+import { copyProject } from '../../tests/helpers/build-site.ts';
 
 const repoRoot = new URL('../..', import.meta.url).pathname.replace(/\/$/, '');
 const resultsDir = join(repoRoot, 'bench-results');
@@ -50,21 +51,12 @@ interface SiteStats {
 }
 
 /** A throw-away copy of the project with the given guides, as tests/helpers/build-site.ts makes. */
-/** A copy of the project to build; `guides` replaces the repo's guides, or the real ones stay (annotations and topics included). */
+/** A fresh copy of the project to build under bench-results/sites/<name>; see copyProject. */
 function prepareSite(name: string, guides?: Record<string, string>): string {
   const root = join(resultsDir, 'sites', name);
   rmSync(root, { recursive: true, force: true });
   mkdirSync(root, { recursive: true });
-  for (const entry of ['astro.config.mjs', 'package.json', 'tsconfig.json', 'public', 'scripts', 'src']) {
-    cpSync(join(repoRoot, entry), join(root, entry), {
-      recursive: true,
-      filter: (path) => !path.startsWith(join(repoRoot, 'src/content/docs')) && !(guides && path.startsWith(join(repoRoot, 'src/guides'))),
-    });
-  }
-  for (const [slug, text] of Object.entries(guides ?? {})) {
-    mkdirSync(join(root, 'src/guides', slug), { recursive: true });
-    writeFileSync(join(root, 'src/guides', slug, 'source.md'), text);
-  }
+  copyProject(root, guides);
   return root;
 }
 

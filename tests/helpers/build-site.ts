@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export const repoRoot = new URL('../..', import.meta.url).pathname.replace(/\/$/, '');
@@ -32,23 +32,29 @@ function buildEnvironment(): NodeJS.ProcessEnv {
   return Object.fromEntries(Object.entries(process.env).filter(([key]) => !vitestKeys.test(key)));
 }
 
+/**
+ * Copies what a build needs into `root` (an empty folder inside the repo);
+ * `guides` (slug → source text) replaces the repo's guides, otherwise the real
+ * ones come along with their annotations and topics.
+ */
+export function copyProject(root: string, guides?: Record<string, string>): void {
+  for (const entry of ['astro.config.mjs', 'package.json', 'tsconfig.json', 'public', 'scripts', 'src']) {
+    cpSync(join(repoRoot, entry), join(root, entry), {
+      recursive: true,
+      filter: (path) => !path.startsWith(join(repoRoot, 'src/content/docs')) && !(guides && path.startsWith(join(repoRoot, 'src/guides'))),
+    });
+  }
+  for (const [slug, text] of Object.entries(guides ?? {})) {
+    mkdirSync(join(root, 'src/guides', slug), { recursive: true });
+    writeFileSync(join(root, 'src/guides', slug, 'source.md'), text);
+  }
+}
+
 export function buildSite(options: BuildOptions = {}): BuiltSite {
   const sitesDir = join(repoRoot, '.test-sites');
   mkdirSync(sitesDir, { recursive: true });
   const root = mkdtempSync(join(sitesDir, 'site-'));
-  for (const entry of ['astro.config.mjs', 'package.json', 'tsconfig.json', 'public', 'scripts', 'src']) {
-    cpSync(join(repoRoot, entry), join(root, entry), {
-      recursive: true,
-      filter: (path) => !path.startsWith(join(repoRoot, 'src/content/docs')),
-    });
-  }
-  if (options.guides) {
-    rmSync(join(root, 'src/guides'), { recursive: true });
-    for (const [slug, text] of Object.entries(options.guides)) {
-      mkdirSync(join(root, 'src/guides', slug), { recursive: true });
-      writeFileSync(join(root, 'src/guides', slug, 'source.md'), text);
-    }
-  }
+  copyProject(root, options.guides);
   const result = spawnSync(process.execPath, [join(repoRoot, 'node_modules/astro/bin/astro.mjs'), 'build'], {
     cwd: root,
     encoding: 'utf8',
