@@ -2,19 +2,20 @@ import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { StarlightPlugin, StarlightUserConfig } from '@astrojs/starlight/types';
+import { STUDY_VIEWS } from '../src/utils/study-views.ts';
 import { type BuildContentResult, buildContent, defaultPaths, describeFailure } from './build-content.ts';
 
 type Sidebar = NonNullable<StarlightUserConfig['sidebar']>;
 
-/** One group per guide: its index, then one sub-group per topic with the questions in source order. */
-/** The whole-guide pages a guide may have, in sidebar order; each is listed when it was generated. */
+/** The whole-guide pages in sidebar order: review and print come with every guide, the others when generated. */
 const GUIDE_PAGES = [
-  { page: 'review', label: '随机复习' },
-  { page: 'formulas', label: '公式速查' },
-  { page: 'coding', label: '编程题' },
-  { page: 'print', label: '打印全部题目' },
+  { page: 'review', label: STUDY_VIEWS.review.title, always: true },
+  { page: 'formulas', label: '公式速查', always: false },
+  { page: 'coding', label: '编程题', always: false },
+  { page: 'print', label: STUDY_VIEWS.print.title, always: true },
 ];
 
+/** One group per guide: its index and whole-guide pages, then one sub-group per topic with the questions in source order. */
 function sidebarOf(result: BuildContentResult): Sidebar {
   return result.guides.map((guide) => {
     const titleOf = new Map(guide.questions.map((q) => [q.number, q.title]));
@@ -22,7 +23,7 @@ function sidebarOf(result: BuildContentResult): Sidebar {
       label: guide.title,
       items: [
         { label: '全部题目', link: `/${guide.slug}/` },
-        ...GUIDE_PAGES.filter(({ page }) => result.pages.has(`${guide.slug}/${page}.mdx`)).map(({ page, label }) => ({
+        ...GUIDE_PAGES.filter(({ page, always }) => always || result.pages.has(`${guide.slug}/${page}.mdx`)).map(({ page, label }) => ({
           label,
           link: `/${guide.slug}/${page}/`,
         })),

@@ -15,8 +15,7 @@ export const collections = {
         /** Section id → ids of its `###` headings (formula anchors). */
         anchors: z.record(z.string(), z.array(z.string())).optional(),
         unsearchedSections: z.array(z.string()).optional(),
-        /** Whole-guide pages: `sections` are the questions, these their parts. */
-        subsections: z.array(z.array(z.string())).optional(),
+        /** Set by the print and review pages (src/pages/[guide]/[view].astro). */
         studyView: z.enum(['print', 'review']).optional(),
         questionCount: z.number().int().positive().optional(),
         /** Set on pages that render formulas in components, so their head loads KaTeX's stylesheet. */

@@ -23,15 +23,15 @@ function snapshot(dir: string): Record<string, string> {
 }
 
 describe('build-content', () => {
-  it('writes one page per question plus the guide index, print and review pages', () => {
+  it('writes one page per question plus the guide index, and no second copy of the questions', () => {
     const ws = workspace();
     buildContent(ws, ws.dir);
     const files = Object.keys(snapshot(ws.contentDir));
-    expect(files).toHaveLength(33);
+    expect(files).toHaveLength(31);
     expect(files).toContain('kd/index.mdx');
-    expect(files).toContain('kd/print.mdx');
-    expect(files).toContain('kd/review.mdx');
     expect(files).toContain('kd/30.mdx');
+    // The print and review pages are rendered from the question pages (src/pages/[guide]/[view].astro).
+    expect(files).not.toContain('kd/print.mdx');
   });
 
   it('gives byte-identical output when run twice', () => {
@@ -58,7 +58,7 @@ describe('build-content', () => {
     writeFileSync(join(ws.guidesDir, 'kd', 'source.md'), source.slice(0, source.indexOf('#### 30.')));
     const result = buildContent(ws, ws.dir);
     expect(result.removed).toEqual(['kd/30.mdx']);
-    expect(Object.keys(snapshot(ws.contentDir))).toHaveLength(32);
+    expect(Object.keys(snapshot(ws.contentDir))).toHaveLength(30);
   });
 
   it('removes the pages of a guide whose folder is gone', () => {
@@ -95,6 +95,6 @@ describe('build-content › command line', () => {
     const ws = workspace();
     const run = spawnSync(process.execPath, [script, '--guides', ws.guidesDir, '--out', ws.contentDir], { cwd: ws.dir, encoding: 'utf8' });
     expect(run.status).toBe(0);
-    expect(run.stdout).toMatch(/^33 个页面，写入 33 个，删除 0 个/);
+    expect(run.stdout).toMatch(/^31 个页面，写入 31 个，删除 0 个/);
   });
 });

@@ -130,13 +130,27 @@ describe('built site › study pages', () => {
     }
   });
 
-  it('has a print page with every question, answer and explanation in order, no id used twice, and out of search', () => {
+  it('has a print page with every question, answer, explanation and our additions in order, no id used twice, and out of search', () => {
     const html = page('kd-lifelong-learning/print');
     const questionIds = [...html.matchAll(/<h2 id="(q\d+)"/g)].map((m) => m[1]);
     expect(questionIds).toEqual(numbers.map((n) => `q${n}`));
-    for (const n of numbers) for (const part of ['question', 'answer', 'explanation', 'related']) expect(html).toContain(`<h3 id="q${n}-${part}">`);
+    for (const n of numbers) for (const part of ['question', 'answer', 'explanation', 'related']) expect(html).toMatch(new RegExp(`<h3 id="q${n}-${part}"[ >]`));
+    expect(html).toMatch(/<h3 id="q1-formulas"[^>]*>公式<\/h3>/);
+    expect(html).toContain('<a href="#q1-references">');
     const ids = [...html.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]);
     expect(ids.length).toBe(new Set(ids).size);
+    expect(html).not.toContain('data-pagefind-body');
+    expect(html).toContain('katex');
+  });
+
+  it('has a review page with the source’s three sections of every question and none of our additions', () => {
+    const html = page('kd-lifelong-learning/review');
+    for (const n of numbers) for (const part of ['question', 'answer', 'explanation']) expect(html).toMatch(new RegExp(`<h3 id="q${n}-${part}"[ >]`));
+    expect(html).not.toContain('data-section="formulas"');
+    expect(html).not.toContain('data-section="related"');
+    expect(html).not.toContain('added-badge');
+    // The source has no formulas, so neither has this page nor does it load KaTeX's stylesheet.
+    expect(html).not.toContain('katex');
     expect(html).not.toContain('data-pagefind-body');
   });
 

@@ -73,16 +73,14 @@ export function emitMdx(frontmatter: object, body: Root): string {
   return `---\n${stringify(frontmatter, { lineWidth: 0 })}---\n\n${serializeMdx(body)}`;
 }
 
-export function sectionHeading(label: string, depth: Heading['depth'] = 2): Heading {
-  return { type: 'heading', depth, children: [{ type: 'text', value: label }] };
+export function sectionHeading(label: string): Heading {
+  return { type: 'heading', depth: 2, children: [{ type: 'text', value: label }] };
 }
 
-/** Headings inside a section sit below the page's section headings (`##`, or `###` on whole-guide pages). */
-export function nestHeadings(blocks: RootContent[], questionDepth: number, sectionDepth = 2): RootContent[] {
+/** Headings inside a section sit below the page's `##` section headings. */
+function nestHeadings(blocks: RootContent[], questionDepth: number): RootContent[] {
   return blocks.map((block) =>
-    block.type === 'heading'
-      ? { ...block, depth: Math.min(6, Math.max(sectionDepth + 1, block.depth - questionDepth + sectionDepth)) as Heading['depth'] }
-      : block,
+    block.type === 'heading' ? { ...block, depth: Math.min(6, Math.max(3, block.depth - questionDepth + 2)) as Heading['depth'] } : block,
   );
 }
 

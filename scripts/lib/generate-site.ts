@@ -6,7 +6,6 @@ import { FORMULA_INDEX, emitFormulaIndex } from './emit-formula-index.ts';
 import { EXPORTS_DIR, EXPORT_SCHEMA_FILE, emitGuideIndex, exportFiles } from './emit-guide-index.ts';
 import { type AddedSection, emitQuestionPage } from './emit-question-page.ts';
 import { relatedSection } from './emit-related-section.ts';
-import { emitStudyPage } from './emit-study-pages.ts';
 import { expandWidgets } from './emit-widgets.ts';
 import type { Guide, Question } from './guide-model.ts';
 import { type Annotation, parseAnnotations } from './parse-annotations.ts';
@@ -88,11 +87,11 @@ export function generateSite(sources: GuideSource[], options: SiteOptions = { si
     const guideTopics = topics.get(guide.slug)!;
     const topicOf = new Map(guideTopics.flatMap((t) => t.questions.map((n) => [n, t.name] as const)));
     const related = relatedQuestions(guide, guideTopics);
-    // Our sections after the source's three; the whole-guide print page repeats them, without the live widgets.
-    const addedFor = (question: Question, interactive: boolean): AddedSection[] => {
+    // Our sections after the source's three.
+    const addedFor = (question: Question): AddedSection[] => {
       const annotation = annotations.find((a) => a.question === question.number);
       return [
-        ...(annotation ? annotationSections(annotation, interactive) : []),
+        ...(annotation ? annotationSections(annotation) : []),
         relatedSection(guide, topicOf.get(question.number)!, related.get(question.number)!),
       ];
     };
@@ -103,10 +102,8 @@ export function generateSite(sources: GuideSource[], options: SiteOptions = { si
       ...(problems.length > 0 ? [{ url: `${CODING_PAGE}/`, text: `编程题（${problems.length} 道，附经过测试的参考实现）` }] : []),
     ];
     pages.set(`${guide.slug}/index.mdx`, emitGuideIndex(guide, guideTopics, extraTools));
-    pages.set(`${guide.slug}/print.mdx`, emitStudyPage(guide, 'print', (q) => addedFor(q, false)));
-    pages.set(`${guide.slug}/review.mdx`, emitStudyPage(guide, 'review', (q) => addedFor(q, false)));
     for (const question of guide.questions) {
-      pages.set(`${guide.slug}/${question.number}.mdx`, emitQuestionPage(guide, question, addedFor(question, true)));
+      pages.set(`${guide.slug}/${question.number}.mdx`, emitQuestionPage(guide, question, addedFor(question)));
     }
     if (hasFormulas) pages.set(`${guide.slug}/${FORMULA_INDEX}.mdx`, emitFormulaIndex(guide, annotations));
     if (problems.length > 0) pages.set(`${guide.slug}/${CODING_PAGE}.mdx`, emitCodingPage(guide, problems));
@@ -118,13 +115,13 @@ export function generateSite(sources: GuideSource[], options: SiteOptions = { si
   return { guides, topics, pages, files, diagnostics };
 }
 
-/** An annotation's sections as the page's added `##` sections, widgets filled in (the explorer only where it can run). */
-function annotationSections(annotation: Annotation, interactive: boolean): AddedSection[] {
+/** An annotation's sections as the page's added `##` sections, widgets filled in. */
+function annotationSections(annotation: Annotation): AddedSection[] {
   const imported = new Set<string>();
   return annotation.sections.map((s) => ({
     id: s.key,
     label: s.label,
-    blocks: expandWidgets(interactive ? s.blocks : s.blocks.filter((b) => b.type !== 'temperatureExplorer'), imported),
+    blocks: expandWidgets(s.blocks, imported),
     anchors: s.anchors,
   }));
 }

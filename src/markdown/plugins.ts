@@ -13,4 +13,4 @@ export const katexOptions = { strict: 'error' } as const;
 
 /** The site's Markdown pipeline; scripts/lib/markdown-syntax.ts parses sources with the same syntax. */
 export const remarkPlugins: RemarkPlugins = [remarkCjkFriendly, remarkMath];
-export const rehypePlugins: RehypePlugins = [[rehypeKatex, katexOptions], rehypeKatexSearch, rehypeMathFlag, rehypeSectionIds, rehypeStudySections, rehypeTableAlign];
+export const rehypePlugins: RehypePlugins = [[rehypeKatex, katexOptions], rehypeKatexSearch, rehypeSectionIds, rehypeStudySections, rehypeMathFlag, rehypeTableAlign];

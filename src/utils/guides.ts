@@ -14,8 +14,8 @@ export function withBase(path: string): string {
 /** Guides and their questions, read back from the generated pages' frontmatter. */
 export async function listGuides(): Promise<GuideSummary[]> {
   const entries = await getCollection('docs');
-  // A guide's index is its one page that is neither a question nor a whole-guide view (print, review).
-  const indexes = entries.filter((e) => e.data.guide && e.data.question === undefined && e.data.studyView === undefined);
+  // A guide's index is its one page that is not a question.
+  const indexes = entries.filter((e) => e.data.guide && e.data.question === undefined);
   return indexes
     .map((index) => ({
       slug: index.data.guide!,
