@@ -10,7 +10,7 @@ export interface EmbedOptions {
   omitSections?: ReadonlySet<string>;
 }
 
-/** Attributes that point at ids on the same page, as a space-separated list. */
+/** Attributes that point at ids on the same page; hast parses each into a list. */
 const ID_REFERENCES = ['htmlFor', 'ariaLabelledBy', 'ariaDescribedBy', 'ariaControls', 'headers'] as const;
 const DEMOTED: Record<string, string> = { h1: 'h2', h2: 'h3', h3: 'h4', h4: 'h5', h5: 'h6' };
 /** Starlight wraps each heading in `<div class="sl-heading-wrapper level-h2">`, styled by level. */
@@ -47,7 +47,6 @@ export function embedQuestionHtml(html: string, { prefix, omitSections = new Set
     for (const name of ID_REFERENCES) {
       const value = properties[name];
       if (Array.isArray(value)) properties[name] = value.map((id) => prefix + String(id));
-      else if (typeof value === 'string') properties[name] = value.split(/\s+/).map((id) => prefix + id).join(' ');
     }
     return undefined;
   });
