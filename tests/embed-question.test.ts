@@ -16,7 +16,6 @@ describe('embedQuestionHtml', () => {
 
   it('prefixes every id and every same-page link and reference to one, so thirty questions share a page', () => {
     expect(embedded).toContain('<h3 id="q6-answer">');
-    expect(embedded).toContain('<a class="sl-anchor-link" href="#q6-answer">');
     expect(embedded).toContain('<a href="#q6-references">');
     expect(embedded).toContain('<label for="q6-t">');
     expect(embedded).toContain('<input id="q6-t" aria-describedby="q6-t-help q6-hint">');
@@ -36,6 +35,11 @@ describe('embedQuestionHtml', () => {
   it('drops scripts, so widgets keep their static form', () => {
     expect(embedded).not.toContain('<script');
     expect(embedded).not.toContain('run()');
+  });
+
+  it('drops the headings’ anchor links: sections are linked to on the question pages', () => {
+    expect(embedded).not.toContain('sl-anchor-link');
+    expect(embedded).not.toContain('链接');
   });
 
   it('leaves out the top-level sections it is told to', () => {

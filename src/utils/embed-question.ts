@@ -28,7 +28,7 @@ export function embedQuestionHtml(html: string, { prefix, omitSections = new Set
   const tree: Root = fromHtml(html, { fragment: true });
   tree.children = tree.children.filter((node) => !(node.type === 'element' && omitSections.has(String(node.properties.dataSection))));
   visit(tree, 'element', (node: Element, index, parent) => {
-    if (node.tagName === 'script' && parent && index !== undefined) {
+    if ((node.tagName === 'script' || isAnchorLink(node)) && parent && index !== undefined) {
       parent.children.splice(index, 1);
       return [SKIP, index];
     }
@@ -51,4 +51,9 @@ export function embedQuestionHtml(html: string, { prefix, omitSections = new Set
     return undefined;
   });
   return toHtml(tree);
+}
+
+/** The `#` link Starlight puts beside each heading, with its icon. */
+function isAnchorLink(node: Element): boolean {
+  return node.tagName === 'a' && Array.isArray(node.properties.className) && node.properties.className.includes('sl-anchor-link');
 }
