@@ -15,6 +15,18 @@ export default defineConfig({
   site,
   base,
   trailingSlash: 'always',
+  vite: {
+    build: {
+      rollupOptions: {
+        onwarn(warning, warn) {
+          // Astro's own head-propagation directive, once per MDX page: harmless and
+          // thousands of lines at scale (https://github.com/withastro/astro/issues/18087).
+          if (warning.code === 'MODULE_LEVEL_DIRECTIVE' && warning.message.includes('astro:head-inject')) return;
+          warn(warning);
+        },
+      },
+    },
+  },
   markdown: {
     processor: unified({
       // Source text is published verbatim: no curly quotes or dashes added.

@@ -18,8 +18,10 @@ export const collections = {
         /** Set by the print and review pages (src/pages/[guide]/[view].astro). */
         studyView: z.enum(['print', 'review']).optional(),
         questionCount: z.number().int().positive().optional(),
-        /** Set on pages that render formulas in components, so their head loads KaTeX's stylesheet. */
+        /** Set on pages with formulas (by the generator, or by hand on pages that render them in components): their head loads KaTeX's stylesheet. */
         math: z.boolean().optional(),
+        /** A question page's sections with formulas, for the print and review pages that show only some sections. */
+        mathSections: z.array(z.string()).optional(),
       }),
     }),
   }),

@@ -1,5 +1,6 @@
-import type { Heading, Root, RootContent } from 'mdast';
+import type { Heading, Nodes, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
+import { EXIT, visit } from 'unist-util-visit';
 import { stringify } from 'yaml';
 import { type Guide, type Question, SOURCE_SECTIONS } from './guide-model.ts';
 import { serializeMdx } from './markdown-syntax.ts';
@@ -18,6 +19,8 @@ export interface QuestionFrontmatter {
   anchors?: Record<string, string[]>;
   /** Added sections kept out of the search index (they repeat other pages' words). */
   unsearchedSections: string[];
+  /** Sections with formulas, so the print and review pages know whether theirs need KaTeX's stylesheet. */
+  mathSections?: string[];
   sidebar: { order: number };
   /** Source order, whatever order the sidebar groups questions in. */
   prev: { link: string; label: string };
@@ -49,6 +52,7 @@ export function emitQuestionPage(guide: Guide, question: Question, added: AddedS
     addedSections: added.map((s) => s.id),
     ...anchorsOf(added),
     unsearchedSections: added.filter((s) => s.searchable === false).map((s) => s.id),
+    ...mathSectionsOf(question, added),
     sidebar: { order: question.number },
     // Relative links keep working under a base path.
     prev: before ? { link: `../${before.number}/`, label: before.title } : { link: '../', label: '全部题目' },
@@ -69,8 +73,27 @@ function anchorsOf(added: AddedSection[]): Pick<QuestionFrontmatter, 'anchors'> 
   return entries.length > 0 ? { anchors: Object.fromEntries(entries) } : {};
 }
 
+function mathSectionsOf(question: Question, added: AddedSection[]): Pick<QuestionFrontmatter, 'mathSections'> {
+  const ids = [
+    ...SOURCE_SECTIONS.filter((s) => question.sections[s.key].blocks.some(containsMath)).map((s) => s.id),
+    ...added.filter((s) => s.blocks.some(containsMath)).map((s) => s.id),
+  ];
+  return ids.length > 0 ? { mathSections: ids } : {};
+}
+
+/** A page with formulas says `math: true`, so its head loads KaTeX's stylesheet; others never load it. */
 export function emitMdx(frontmatter: object, body: Root): string {
-  return `---\n${stringify(frontmatter, { lineWidth: 0 })}---\n\n${serializeMdx(body)}`;
+  const withMath = containsMath(body) ? { ...frontmatter, math: true } : frontmatter;
+  return `---\n${stringify(withMath, { lineWidth: 0 })}---\n\n${serializeMdx(body)}`;
+}
+
+function containsMath(tree: Nodes): boolean {
+  let found = false;
+  visit(tree, ['math', 'inlineMath'], () => {
+    found = true;
+    return EXIT;
+  });
+  return found;
 }
 
 export function sectionHeading(label: string): Heading {

@@ -3,7 +3,6 @@ import rehypeKatex from 'rehype-katex';
 import remarkCjkFriendly from 'remark-cjk-friendly';
 import remarkMath from 'remark-math';
 import { rehypeKatexSearch } from './rehype-katex-search.ts';
-import { rehypeMathFlag } from './rehype-math-flag.ts';
 import { rehypeSectionIds } from './rehype-section-ids.ts';
 import { rehypeStudySections } from './rehype-study-sections.ts';
 import { rehypeTableAlign } from './rehype-table-align.ts';
@@ -13,4 +12,4 @@ export const katexOptions = { strict: 'error' } as const;
 
 /** The site's Markdown pipeline; scripts/lib/markdown-syntax.ts parses sources with the same syntax. */
 export const remarkPlugins: RemarkPlugins = [remarkCjkFriendly, remarkMath];
-export const rehypePlugins: RehypePlugins = [[rehypeKatex, katexOptions], rehypeKatexSearch, rehypeSectionIds, rehypeStudySections, rehypeMathFlag, rehypeTableAlign];
+export const rehypePlugins: RehypePlugins = [[rehypeKatex, katexOptions], rehypeKatexSearch, rehypeSectionIds, rehypeStudySections, rehypeTableAlign];
