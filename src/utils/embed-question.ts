@@ -1,7 +1,4 @@
-import type { Element, Root } from 'hast';
-import { fromHtml } from 'hast-util-from-html';
-import { toHtml } from 'hast-util-to-html';
-import { SKIP, visit } from 'unist-util-visit';
+import { ELEMENT_NODE, type ElementNode, type Node, parse, renderSync } from 'ultrahtml';
 
 export interface EmbedOptions {
   /** Put before every id on the page, e.g. `q6-`, so thirty questions share a page without clashes. */
@@ -10,50 +7,54 @@ export interface EmbedOptions {
   omitSections?: ReadonlySet<string>;
 }
 
-/** Attributes that point at ids on the same page; hast parses each into a list. */
-const ID_REFERENCES = ['htmlFor', 'ariaLabelledBy', 'ariaDescribedBy', 'ariaControls', 'headers'] as const;
+/** Attributes that point at ids on the same page, as space-separated lists. */
+const ID_REFERENCES = ['for', 'aria-labelledby', 'aria-describedby', 'aria-controls', 'headers'];
 const DEMOTED: Record<string, string> = { h1: 'h2', h2: 'h3', h3: 'h4', h4: 'h5', h5: 'h6' };
 /** Starlight wraps each heading in `<div class="sl-heading-wrapper level-h2">`, styled by level. */
-const LEVEL_CLASS = /^level-(h[1-5])$/;
+const LEVEL_CLASS = /\blevel-(h[1-5])\b/;
 
 /**
  * Turns a question page's rendered content into a part of a whole-guide page
  * (print, review), so those pages reuse the compiled question instead of
  * compiling a copy of every question: headings move one level down under the
  * question's own heading, ids and the links and labels that point at them get
- * the question's prefix, and scripts are dropped, so widgets stay in their
- * static, readable form.
+ * the question's prefix, scripts are dropped, so widgets stay in their static,
+ * readable form, and so are the headings' own anchor links: the question
+ * pages are where sections are linked to.
+ *
+ * The HTML is Astro's rendering of our own content, so ultrahtml's fast,
+ * lenient parser is enough; attribute values stay as written, and only ASCII
+ * prefixes are added to them.
  */
 export function embedQuestionHtml(html: string, { prefix, omitSections = new Set() }: EmbedOptions): string {
-  const tree: Root = fromHtml(html, { fragment: true });
-  tree.children = tree.children.filter((node) => !(node.type === 'element' && omitSections.has(String(node.properties.dataSection))));
-  visit(tree, 'element', (node: Element, index, parent) => {
-    if ((node.tagName === 'script' || isAnchorLink(node)) && parent && index !== undefined) {
-      parent.children.splice(index, 1);
-      return [SKIP, index];
-    }
-    node.tagName = DEMOTED[node.tagName] ?? node.tagName;
-    const { properties } = node;
-    if (Array.isArray(properties.className)) {
-      properties.className = properties.className.map((name) => {
-        const level = LEVEL_CLASS.exec(String(name))?.[1];
-        return level ? `level-${DEMOTED[level]}` : name;
-      });
-    }
-    if (typeof properties.id === 'string') properties.id = prefix + properties.id;
-    if (typeof properties.href === 'string' && properties.href.startsWith('#') && properties.href.length > 1) {
-      properties.href = `#${prefix}${properties.href.slice(1)}`;
-    }
+  const root: { children: Node[] } = parse(html);
+  root.children = root.children.filter((node) => !(isElement(node) && omitSections.has(node.attributes['data-section'] ?? '')));
+  rewrite(root, prefix);
+  return renderSync(root as Node);
+}
+
+function rewrite(parent: { children: Node[] }, prefix: string): void {
+  parent.children = parent.children.filter((node) => !(isElement(node) && (node.name === 'script' || isAnchorLink(node))));
+  for (const node of parent.children) {
+    if (!isElement(node)) continue;
+    node.name = DEMOTED[node.name] ?? node.name;
+    const { attributes } = node;
+    if (attributes.id) attributes.id = prefix + attributes.id;
+    if (attributes.href?.startsWith('#') && attributes.href.length > 1) attributes.href = `#${prefix}${attributes.href.slice(1)}`;
     for (const name of ID_REFERENCES) {
-      const value = properties[name];
-      if (Array.isArray(value)) properties[name] = value.map((id) => prefix + String(id));
+      const value = attributes[name];
+      if (value) attributes[name] = value.trim().split(/\s+/).map((id) => prefix + id).join(' ');
     }
-    return undefined;
-  });
-  return toHtml(tree);
+    if (attributes.class) attributes.class = attributes.class.replace(LEVEL_CLASS, (_, level: string) => `level-${DEMOTED[level]}`);
+    rewrite(node, prefix);
+  }
+}
+
+function isElement(node: Node): node is ElementNode {
+  return node.type === ELEMENT_NODE;
 }
 
 /** The `#` link Starlight puts beside each heading, with its icon. */
-function isAnchorLink(node: Element): boolean {
-  return node.tagName === 'a' && Array.isArray(node.properties.className) && node.properties.className.includes('sl-anchor-link');
+function isAnchorLink(node: ElementNode): boolean {
+  return node.name === 'a' && /(?:^|\s)sl-anchor-link(?:\s|$)/.test(node.attributes.class ?? '');
 }
