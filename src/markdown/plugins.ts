@@ -12,4 +12,5 @@ export const katexOptions = { strict: 'error' } as const;
 
 /** The site's Markdown pipeline; scripts/lib/markdown-syntax.ts parses sources with the same syntax. */
 export const remarkPlugins: RemarkPlugins = [remarkCjkFriendly, remarkMath];
-export const rehypePlugins: RehypePlugins = [[rehypeKatex, katexOptions], rehypeKatexSearch, rehypeSectionIds, rehypeStudySections, rehypeTableAlign];
+// Table alignment runs before KaTeX adds its large subtrees, so it walks a small tree.
+export const rehypePlugins: RehypePlugins = [rehypeTableAlign, [rehypeKatex, katexOptions], rehypeKatexSearch, rehypeSectionIds, rehypeStudySections];

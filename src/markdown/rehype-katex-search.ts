@@ -1,5 +1,5 @@
 import type { Element, Root } from 'hast';
-import { visit } from 'unist-util-visit';
+import { SKIP, visit } from 'unist-util-visit';
 
 /**
  * KaTeX writes every formula twice (MathML for readers and assistive tech,
@@ -9,9 +9,10 @@ export function rehypeKatexSearch() {
   return (tree: Root) => {
     visit(tree, 'element', (node: Element) => {
       const classes = node.properties.className;
-      if (Array.isArray(classes) && classes.includes('katex-html')) {
-        node.properties.dataPagefindIgnore = '';
-      }
+      if (!Array.isArray(classes)) return undefined;
+      if (classes.includes('katex-html')) node.properties.dataPagefindIgnore = '';
+      // A formula's two renderings are hundreds of nodes with nothing more to mark.
+      return classes.includes('katex-html') || classes.includes('katex-mathml') ? SKIP : undefined;
     });
   };
 }
