@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { isUnifiedProcessor } from '@astrojs/markdown-remark';
 import type { StarlightPlugin, StarlightUserConfig } from '@astrojs/starlight/types';
+import { rehypeAnchorIcon } from '../src/markdown/rehype-anchor-icon.ts';
 import { STUDY_VIEWS } from '../src/utils/study-views.ts';
 import { type BuildContentResult, buildContent, defaultPaths, describeFailure } from './build-content.ts';
 
@@ -63,6 +65,15 @@ export function studyGuides(): StarlightPlugin {
             // without a render-blocking request.
             { tag: 'script', content: readFileSync(new URL('../src/scripts/study-early.js', import.meta.url), 'utf8') },
           ],
+        });
+        // Added as an integration so that it runs after Starlight has added its heading links.
+        addIntegration({
+          name: 'study-guides-anchor-icon',
+          hooks: {
+            'astro:config:setup'({ config: { markdown } }) {
+              if (isUnifiedProcessor(markdown.processor)) markdown.processor.options.rehypePlugins.push(rehypeAnchorIcon);
+            },
+          },
         });
         if (command !== 'dev') return;
         addIntegration({
