@@ -2,6 +2,7 @@ import katex from 'katex';
 import type { Nodes } from 'mdast';
 import { visit } from 'unist-util-visit';
 import { type Diagnostic, type Place, diagnostic } from './diagnostic.ts';
+import { memo } from './memo.ts';
 
 export interface TexError {
   message: string;
@@ -26,7 +27,18 @@ export function checkMath(tree: Nodes, file: string): Diagnostic[] {
   return diagnostics;
 }
 
+/**
+ * Each distinct formula is rendered once: the same TeX recurs (half of the
+ * real guide's formulas are repeats such as `T` or `\alpha`), and `astro dev`
+ * checks every formula again on each save.
+ */
+const checked = memo<TexError | undefined>({ entries: 20_000, keyChars: 4_000_000 });
+
 export function texError(tex: string, displayMode: boolean): TexError | undefined {
+  return checked(`${displayMode ? 'display' : 'inline'}:${tex}`, () => render(tex, displayMode));
+}
+
+function render(tex: string, displayMode: boolean): TexError | undefined {
   try {
     katex.renderToString(tex, { displayMode, strict: 'error', throwOnError: true });
     return undefined;

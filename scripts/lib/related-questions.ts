@@ -30,12 +30,14 @@ export function relatedQuestions(guide: Guide, topics: Topic[]): Map<number, num
     return normalise(vector);
   });
 
+  const similarity = pairwiseDots(vectors, documentFrequency);
+
   const related = new Map<number, number[]>();
   guide.questions.forEach((question, i) => {
     const scored = guide.questions
       .map((other, j) => ({
         number: other.number,
-        score: dot(vectors[i]!, vectors[j]!) + (topicOf.get(question.number) === topicOf.get(other.number) ? SAME_TOPIC_BONUS : 0),
+        score: similarity[i]![j]! + (topicOf.get(question.number) === topicOf.get(other.number) ? SAME_TOPIC_BONUS : 0),
       }))
       .filter((candidate) => candidate.number !== question.number && candidate.score > 0)
       .sort((a, b) => b.score - a.score || a.number - b.number);
@@ -75,8 +77,24 @@ function normalise(vector: Map<string, number>): Map<string, number> {
   return new Map([...vector].map(([term, v]) => [term, v / length]));
 }
 
-function dot(a: Map<string, number>, b: Map<string, number>): number {
-  let sum = 0;
-  for (const [term, v] of a) sum += v * (b.get(term) ?? 0);
-  return sum;
+/**
+ * The dot product of every pair of vectors, `[i][j]` summed in the order of
+ * vector i's terms. Terms are numbered so that vector j can be looked up in
+ * an array (one at a time, so memory stays linear in the vocabulary).
+ */
+function pairwiseDots(vectors: Map<string, number>[], vocabulary: Map<string, number>): Float64Array[] {
+  const termIndex = new Map([...vocabulary.keys()].map((term, k) => [term, k]));
+  const sparse = vectors.map((vector) => [...vector].map(([term, v]) => ({ index: termIndex.get(term)!, v })));
+  const lookup = new Float64Array(termIndex.size);
+  const dots = vectors.map(() => new Float64Array(vectors.length));
+  sparse.forEach((b, j) => {
+    for (const { index, v } of b) lookup[index] = v;
+    sparse.forEach((a, i) => {
+      let sum = 0;
+      for (const { index, v } of a) sum += v * lookup[index]!;
+      dots[i]![j] = sum;
+    });
+    for (const { index } of b) lookup[index] = 0;
+  });
+  return dots;
 }
