@@ -3,7 +3,6 @@ import { compile } from '@mdx-js/mdx';
 import fc from 'fast-check';
 import type { Root } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
-import { toMarkdown } from 'mdast-util-to-markdown';
 import { gfmFromMarkdown } from 'mdast-util-gfm';
 import { mathFromMarkdown } from 'mdast-util-math';
 import { mdxFromMarkdown } from 'mdast-util-mdx';
@@ -17,7 +16,6 @@ import remarkGfm from 'remark-gfm';
 import remarkMath from 'remark-math';
 import { describe, expect, it } from 'vitest';
 import { type GeneratedSite, generateSite } from '../scripts/lib/generate-site.ts';
-import { mdxSerialization, parseMarkdown, serializeMdx } from '../scripts/lib/markdown-syntax.ts';
 import { MAX_SOURCE_CHARS, parseGuide } from '../scripts/lib/parse-guide.ts';
 
 /*
@@ -29,7 +27,6 @@ import { MAX_SOURCE_CHARS, parseGuide } from '../scripts/lib/parse-guide.ts';
  */
 const PARSER_RUNS = 1500;
 const MDX_RUNS = 40;
-const REUSE_RUNS = 200;
 
 const source = readFileSync(new URL('../src/guides/kd-lifelong-learning/source.md', import.meta.url), 'utf8');
 const lines = source.split('\n');
@@ -181,21 +178,6 @@ describe('properties › mutated sources', () => {
     );
   });
 });
-
-describe('properties › serialising MDX', () => {
-  it(`gives the same text whether its blocks were serialised before or not (${REUSE_RUNS} runs)`, () => {
-    fc.assert(
-      fc.property(mutated(excerpt, fc.array(mutation, { minLength: 1, maxLength: 4 })), fc.nat(), (text, cut) => {
-        const blocks = parseMarkdown(text).children;
-        // The same blocks again in other company: after other blocks, in another order, lists next to lists.
-        const roots: Root[] = [blocks, blocks.slice(cut % (blocks.length + 1)), [...blocks].reverse(), blocks.filter((b) => b.type === 'list')].map(
-          (children) => ({ type: 'root', children }),
-        );
-        for (const tree of roots) expect(serializeMdx(tree)).toBe(toMarkdown(tree, mdxSerialization));
-      }),
-      { numRuns: REUSE_RUNS },
-    );
-  });
 });
 
 describe('properties › edge cases', () => {
