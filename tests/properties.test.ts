@@ -178,7 +178,6 @@ describe('properties › mutated sources', () => {
     );
   });
 });
-});
 
 describe('properties › edge cases', () => {
   const rules = (text: string) => generate(text).diagnostics.map((d) => `${d.line}:${d.column} ${d.ruleId}`);
