@@ -4,6 +4,7 @@ import starlight from '@astrojs/starlight';
 import { unified } from '@astrojs/markdown-remark';
 import { rehypePlugins, remarkPlugins } from './src/markdown/plugins.ts';
 import starlightLinksValidator from 'starlight-links-validator';
+import { inlineKatexStyles } from './scripts/inline-katex-styles.ts';
 import { securityHeaders } from './scripts/security-headers.ts';
 import { studyGuides } from './scripts/starlight-study-guides.ts';
 
@@ -15,6 +16,13 @@ export default defineConfig({
   site,
   base,
   trailingSlash: 'always',
+  vite: {
+    build: {
+      // KaTeX's fonts stay files: pages inline the @font-face rules they need
+      // (scripts/inline-katex-styles.ts), and a font as data: would be copied into each.
+      assetsInlineLimit: (file) => (/\.(woff2?|ttf)$/.test(file) ? false : undefined),
+    },
+  },
   markdown: {
     processor: unified({
       // Source text is published verbatim: no curly quotes or dashes added.
@@ -48,6 +56,7 @@ export default defineConfig({
         starlightLinksValidator({ errorOnRelativeLinks: false }),
       ],
     }),
+    inlineKatexStyles(),
     securityHeaders(),
   ],
 });
