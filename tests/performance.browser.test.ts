@@ -202,6 +202,23 @@ describe('first paint', () => {
     }
   });
 
+  it('draws the table of contents of a wide screen where it stays, before the page text has arrived', async () => {
+    const page = await browser.newPage();
+    await page.setViewportSize({ width: 1350, height: 940 });
+    const path = '/kd-lifelong-learning/2/';
+    await page.goto(`${realServer.url}${path}`);
+    const complete = await page.locator('.right-sidebar').boundingBox();
+    // What a slow device paints while the HTML is still arriving: everything before the page text.
+    await page.route(`${realServer.url}${path}`, async (route) => {
+      const html = await (await route.fetch()).text();
+      await route.fulfill({ body: html.slice(0, html.indexOf('<div class="main-pane')), contentType: 'text/html' });
+    });
+    await page.reload();
+    expect(await page.locator('.main-pane').count()).toBe(0);
+    expect(await page.locator('.right-sidebar').boundingBox()).toEqual(complete);
+    await page.close();
+  });
+
   for (const [what, path, script, shown] of [
     ['a question page', '/kd-lifelong-learning/2/', /QuestionTools/, '[data-study-tools]'],
     ['the guide index', '/kd-lifelong-learning/', /GuideProgress/, '[data-guide-progress]'],
