@@ -1,6 +1,7 @@
-import { type Rule, type Selector, transform } from 'lightningcss';
+import { type CustomAtRules, type Rule, type Selector, type Visitor, transform } from 'lightningcss';
 
-type RuleVisitors = Extract<NonNullable<NonNullable<Parameters<typeof transform>[0]['visitor']>['Rule']>, object>;
+/** lightningcss's visitors by rule type (`style`, `font-face`, …). */
+type RuleVisitors = Exclude<NonNullable<Visitor<CustomAtRules>['Rule']>, (...args: never[]) => unknown>;
 
 /**
  * KaTeX's stylesheet cut down to what one page uses, small enough to inline
