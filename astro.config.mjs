@@ -4,6 +4,7 @@ import starlight from '@astrojs/starlight';
 import { unified } from '@astrojs/markdown-remark';
 import { rehypePlugins, remarkPlugins } from './src/markdown/plugins.ts';
 import starlightLinksValidator from 'starlight-links-validator';
+import { inlineKatexStyles } from './scripts/inline-katex-styles.ts';
 import { securityHeaders } from './scripts/security-headers.ts';
 import { studyGuides } from './scripts/starlight-study-guides.ts';
 
@@ -17,6 +18,9 @@ export default defineConfig({
   trailingSlash: 'always',
   vite: {
     build: {
+      // KaTeX's fonts stay files: pages inline the @font-face rules they need
+      // (scripts/inline-katex-styles.ts), and a font as data: would be copied into each.
+      assetsInlineLimit: (file) => (/\.(woff2?|ttf)$/.test(file) ? false : undefined),
       rollupOptions: {
         onwarn(warning, warn) {
           // Astro's own head-propagation directive, once per MDX page: harmless and
@@ -60,6 +64,7 @@ export default defineConfig({
         starlightLinksValidator({ errorOnRelativeLinks: false }),
       ],
     }),
+    inlineKatexStyles(),
     securityHeaders(),
   ],
 });

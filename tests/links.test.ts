@@ -45,4 +45,15 @@ describe('links › the checker itself', () => {
       'index.html → /a/: 路径不在 base /kd/ 之下',
     ]);
   });
+
+  it('reports a font that an inline <style> points at and the build does not have', () => {
+    const dist = mkdtempSync(join(tmpdir(), 'links-'));
+    mkdirSync(join(dist, '_astro'));
+    writeFileSync(join(dist, '_astro', 'Main.woff2'), '');
+    writeFileSync(
+      join(dist, 'index.html'),
+      '<style>@font-face{font-family:A;src:url(/kd/_astro/Main.woff2)}@font-face{font-family:B;src:url(/kd/_astro/Math.woff2)}</style>',
+    );
+    expect(checkLinks(dist, '/kd/', SITE).problems).toEqual(['index.html → /kd/_astro/Math.woff2: 目标文件不存在']);
+  });
 });

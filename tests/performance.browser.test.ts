@@ -1,6 +1,6 @@
 import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { BrowserContext } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { type BuiltSite, buildSite, repoRoot } from './helpers/build-site.ts';
 import { launchBrowser } from './helpers/browser.ts';
@@ -40,7 +40,9 @@ afterAll(async () => {
 const html = (dist: string, path: string) => readFileSync(join(dist, path, 'index.html'), 'utf8');
 const allHtml = (dist: string) =>
   readdirSync(dist, { recursive: true }).map(String).filter((f) => f.endsWith('.html')).map((f) => readFileSync(join(dist, f), 'utf8'));
-const katexLink = /<link rel="stylesheet" href="[^"]*\/katex\.min\.[^"]*\.css">/;
+const katexLink = /<link[^>]*katex[^>]*>/;
+/** KaTeX's rules inlined by scripts/inline-katex-styles.ts: a <style> with the `.katex` rule. */
+const katexStyle = /<style>[^<]*\.katex\{[^<]*<\/style>/;
 
 /** Loads a page in a fresh browser (empty cache) and returns what came over the wire. */
 async function transfer(url: string) {
@@ -68,29 +70,39 @@ describe('byte budgets', () => {
     expect(t.total).toBeLessThanOrEqual(100 * KB);
   });
 
-  it('links KaTeX’s stylesheet from exactly the pages that show formulas', () => {
+  it('carries KaTeX’s rules on exactly the pages that show formulas, inline, and links no KaTeX stylesheet', () => {
     const pages = [...allHtml(realDist), ...allHtml(small.dist)];
     const withMath = pages.filter((page) => page.includes('class="katex"'));
     expect(withMath.length).toBeGreaterThan(10);
-    for (const page of pages) expect(katexLink.test(page)).toBe(page.includes('class="katex"'));
-    expect(katexLink.test(html(realDist, 'kd-lifelong-learning/2'))).toBe(false);
-    expect(katexLink.test(html(realDist, 'kd-lifelong-learning/1'))).toBe(true);
-    expect(katexLink.test(html(realDist, ''))).toBe(true);
+    for (const page of pages) {
+      expect(page).not.toMatch(katexLink);
+      expect(katexStyle.test(page)).toBe(page.includes('class="katex"'));
+    }
+    expect(katexStyle.test(html(realDist, 'kd-lifelong-learning/2'))).toBe(false);
+    expect(katexStyle.test(html(realDist, 'kd-lifelong-learning/1'))).toBe(true);
+    expect(katexStyle.test(html(realDist, ''))).toBe(true);
   });
 
-  it('holds up the first paint of a page without math with one stylesheet and nothing else', () => {
-    for (const path of ['kd-lifelong-learning', 'kd-lifelong-learning/2', 'synthetic-0001/5']) {
+  it('adds only the KaTeX rules and WOFF2 fonts a formula page uses: under 6 KB of its HTML', () => {
+    for (const path of ['', 'kd-lifelong-learning/1', 'kd-lifelong-learning/formulas']) {
+      const styles = katexStyle.exec(html(realDist, path))![0];
+      expect(styles.length, path).toBeLessThan(6 * KB);
+      expect(styles, path).toContain('KaTeX_Main-Regular');
+      expect(styles, path).not.toMatch(/\.(woff|ttf)\)|data:/);
+      // \sqrt is not used on these pages, so its rules stay out.
+      expect(styles, path).not.toContain('.sqrt');
+    }
+  });
+
+  it('holds up the first paint of every page with one stylesheet and nothing else, with or without math', () => {
+    for (const path of ['', 'kd-lifelong-learning', 'kd-lifelong-learning/1', 'kd-lifelong-learning/2', 'synthetic-0001/5', 'synthetic-0001/6']) {
       const dist = path.startsWith('synthetic') ? small.dist : realDist;
       const blocking = renderBlockingRequests(html(dist, path));
       expect(blocking, path).toHaveLength(1);
       expect(blocking[0], path).toMatch(/\.css$/);
     }
-  });
-
-  it('holds up a page with math only with stylesheets (the site’s and KaTeX’s), never a script', () => {
-    const blocking = renderBlockingRequests(html(small.dist, 'synthetic-0001/6'));
-    expect(blocking).toHaveLength(2);
-    for (const href of blocking) expect(href).toMatch(/\.css$/);
+    expect(html(small.dist, 'synthetic-0001/6')).toMatch(/class="katex-display"/);
+    expect(html(realDist, 'kd-lifelong-learning/1')).toMatch(/class="katex-display"/);
   });
 
   it('does not fetch the search UI or its index when a page loads', async () => {
@@ -143,6 +155,92 @@ describe('lazy search', () => {
       await page.waitForFunction(() => document.activeElement?.matches('dialog[open] input[type="text"]') === true);
       await page.keyboard.type('医疗');
       await page.locator('.pagefind-ui__result-link').first().waitFor();
+      await page.close();
+    });
+  }
+});
+
+describe('first paint', () => {
+  let browser: BrowserContext;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  /** Position, size and font of every piece of every formula on the page, once KaTeX's fonts are in. */
+  async function formulaLayout(page: Page): Promise<string[]> {
+    await page.evaluate(() => document.fonts.ready);
+    return page.locator('.katex-html, .katex-html *').evaluateAll((elements) =>
+      elements.map((e) => {
+        const r = e.getBoundingClientRect();
+        const s = getComputedStyle(e);
+        return `${r.x.toFixed(2)},${r.y.toFixed(2)} ${r.width.toFixed(2)}×${r.height.toFixed(2)} ${s.fontFamily} ${s.fontStyle} ${s.fontWeight} ${s.fontSize}`;
+      }),
+    );
+  }
+
+  it('draws every formula exactly as with KaTeX’s whole stylesheet', async () => {
+    const whole = readdirSync(join(realDist, '_astro')).find((f) => /^katex\.min\..*\.css$/.test(f))!;
+    for (const path of ['/', '/kd-lifelong-learning/1/', '/kd-lifelong-learning/formulas/']) {
+      const page = await browser.newPage();
+      await page.setViewportSize({ width: 390, height: 844 });
+      await page.goto(`${realServer.url}${path}`, { waitUntil: 'networkidle' });
+      const inlined = await formulaLayout(page);
+      // The same page with the inline rules swapped for a link to KaTeX's whole stylesheet.
+      await page.route(`${realServer.url}${path}`, async (route) => {
+        const body = (await (await route.fetch()).text()).replace(katexStyle, `<link rel="stylesheet" href="/_astro/${whole}">`);
+        await route.fulfill({ body, contentType: 'text/html' });
+      });
+      await page.reload({ waitUntil: 'networkidle' });
+      expect(await page.locator(`link[href$="${whole}"]`).count()).toBe(1);
+      const linked = await formulaLayout(page);
+      expect(inlined.length, path).toBeGreaterThan(100);
+      expect(inlined, path).toEqual(linked);
+      await page.close();
+    }
+  });
+
+  it('draws the table of contents of a wide screen where it stays, before the page text has arrived', async () => {
+    const page = await browser.newPage();
+    await page.setViewportSize({ width: 1350, height: 940 });
+    const path = '/kd-lifelong-learning/2/';
+    await page.goto(`${realServer.url}${path}`);
+    const complete = await page.locator('.right-sidebar').boundingBox();
+    // What a slow device paints while the HTML is still arriving: everything before the page text.
+    await page.route(`${realServer.url}${path}`, async (route) => {
+      const html = await (await route.fetch()).text();
+      await route.fulfill({ body: html.slice(0, html.indexOf('<div class="main-pane')), contentType: 'text/html' });
+    });
+    await page.reload();
+    expect(await page.locator('.main-pane').count()).toBe(0);
+    expect(await page.locator('.right-sidebar').boundingBox()).toEqual(complete);
+    await page.close();
+  });
+
+  for (const [what, path, script, shown] of [
+    ['a question page', '/kd-lifelong-learning/2/', /QuestionTools/, '[data-study-tools]'],
+    ['the guide index', '/kd-lifelong-learning/', /GuideProgress/, '[data-guide-progress]'],
+  ] as const) {
+    it(`keeps ${what} still on a phone when the script that shows its study tools arrives late`, async () => {
+      const page = await browser.newPage();
+      await page.setViewportSize({ width: 412, height: 823 });
+      // Held back until the page has painted, as on a slow phone.
+      await page.route(script, async (route) => {
+        await new Promise((resolve) => setTimeout(resolve, 800));
+        await route.continue();
+      });
+      await page.addInitScript(() => {
+        const shifts: number[] = ((window as unknown as { shifts: number[] }).shifts = []);
+        new PerformanceObserver((list) => {
+          for (const entry of list.getEntries()) shifts.push((entry as PerformanceEntry & { value: number }).value);
+        }).observe({ type: 'layout-shift', buffered: true });
+      });
+      await page.goto(`${realServer.url}${path}`);
+      await page.locator(shown).waitFor({ state: 'visible' });
+      await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+      expect(await page.evaluate(() => (window as unknown as { shifts: number[] }).shifts)).toEqual([]);
       await page.close();
     });
   }

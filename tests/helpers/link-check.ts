@@ -2,6 +2,7 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Element } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
+import { toString } from 'hast-util-to-string';
 import { visit } from 'unist-util-visit';
 import { builtPages } from './site-pages.ts';
 
@@ -23,7 +24,7 @@ const URL_ATTRIBUTES: Record<string, string[]> = {
 };
 
 /**
- * Resolves every URL in every built page (and every `url()` in the CSS) the
+ * Resolves every URL in every built page (and every `url()` in the CSS, inline or not) the
  * way a browser on the deployed site would, and reports those that miss: a
  * file that does not exist, an `#anchor` with no element of that id, or a
  * path outside the base path. URLs on the configured `site` origin (canonical,
@@ -60,9 +61,17 @@ export function checkLinks(dist: string, base: string, site: string): LinkReport
     if (hash && file.endsWith('.html') && !idsOf(file).has(hash)) say(`页面中没有 id 为 “${hash}” 的元素`);
   };
 
+  const checkCss = (from: string, fromUrl: URL, css: string) => {
+    for (const [, , raw] of css.matchAll(/url\((["']?)([^"')]+)\1\)/g)) {
+      if (!raw!.startsWith('data:')) check(from, fromUrl, raw!);
+    }
+  };
+
   for (const page of builtPages(dist)) {
     const pageUrl = new URL(`${base}${page.path}`, origin);
     visit(fromHtml(readFileSync(join(dist, page.file), 'utf8')), 'element', (node: Element) => {
+      // Inline <style>: KaTeX's @font-face rules on formula pages point at the font files.
+      if (node.tagName === 'style') checkCss(page.file, pageUrl, toString(node));
       for (const attribute of URL_ATTRIBUTES[node.tagName] ?? []) {
         const value = node.properties[attribute];
         if (typeof value !== 'string' || value === '') continue;
@@ -77,10 +86,7 @@ export function checkLinks(dist: string, base: string, site: string): LinkReport
   }
   const assets = join(dist, '_astro');
   for (const css of existsSync(assets) ? readdirSync(assets).filter((f) => f.endsWith('.css')) : []) {
-    const cssUrl = new URL(`${base}_astro/${css}`, origin);
-    for (const [, , raw] of readFileSync(join(assets, css), 'utf8').matchAll(/url\((["']?)([^"')]+)\1\)/g)) {
-      if (!raw!.startsWith('data:')) check(`_astro/${css}`, cssUrl, raw!);
-    }
+    checkCss(`_astro/${css}`, new URL(`${base}_astro/${css}`, origin), readFileSync(join(assets, css), 'utf8'));
   }
   return { problems, checked };
 }

@@ -1,0 +1,80 @@
+import { type CustomAtRules, type Rule, type Selector, type Visitor, transform } from 'lightningcss';
+
+/** lightningcss's visitors by rule type (`style`, `font-face`, …). */
+type RuleVisitors = Exclude<NonNullable<Visitor<CustomAtRules>['Rule']>, (...args: never[]) => unknown>;
+
+/**
+ * KaTeX's stylesheet cut down to what one page uses, small enough to inline
+ * in that page's <head> instead of a second render-blocking request:
+ *
+ * - style rules whose selectors name only classes the page has (a rule for
+ *   `.katex .mfrac .frac-line` stays only if the page has all three classes);
+ * - `@font-face` rules of the font families those rules use, each with its
+ *   WOFF2 source only (every browser that runs this site reads WOFF2; the
+ *   WOFF and TrueType fallbacks would only lengthen the page).
+ *
+ * Font URLs are kept as written, so pass the built stylesheet (absolute
+ * `/_astro/…` URLs). Parsing and printing is lightningcss's. Returns a
+ * function of a page's class names; pages using the same KaTeX classes share
+ * one result, so a site of thousands of formula pages cuts few stylesheets.
+ */
+export function katexStylesFor(stylesheet: string): (pageClasses: ReadonlySet<string>) => string {
+  const known = new Set<string>();
+  print(stylesheet, {
+    style(rule) {
+      for (const selector of rule.value.selectors) for (const name of classesOf(selector)) known.add(name);
+    },
+  });
+  const cache = new Map<string, string>();
+  return (pageClasses) => {
+    const used = [...known].filter((name) => pageClasses.has(name)).sort();
+    const key = used.join(' ');
+    let styles = cache.get(key);
+    if (styles === undefined) {
+      styles = cut(stylesheet, new Set(used));
+      cache.set(key, styles);
+    }
+    return styles;
+  };
+}
+
+function cut(stylesheet: string, classes: ReadonlySet<string>): string {
+  const styleRules = print(stylesheet, {
+    'font-face': () => [],
+    style(rule) {
+      const selectors = rule.value.selectors.filter((selector) => classesOf(selector).every((name) => classes.has(name)));
+      if (selectors.length === 0) return [];
+      return { ...rule, value: { ...rule.value, selectors } } as Rule;
+    },
+  });
+  const families = new Set(styleRules.match(/KaTeX_\w+/g));
+  const fontFaces = print(stylesheet, {
+    style: () => [],
+    'font-face'(rule) {
+      const family = rule.value.properties.find((p) => p.type === 'font-family')?.value;
+      if (typeof family !== 'string' || !families.has(family)) return [];
+      const properties = rule.value.properties.map((p) =>
+        p.type === 'source' ? { ...p, value: p.value.filter((s) => s.type === 'url' && s.value.format?.type === 'woff2') } : p,
+      );
+      return { ...rule, value: { ...rule.value, properties } } as Rule;
+    },
+  });
+  return fontFaces + styleRules;
+}
+
+function print(stylesheet: string, Rule: RuleVisitors): string {
+  const { code } = transform({ filename: 'katex.css', code: Buffer.from(stylesheet), minify: true, visitor: { Rule } });
+  return code.toString();
+}
+
+/** Class names a selector requires of the elements it matches (not those inside :not() and the like). */
+function classesOf(selector: Selector): string[] {
+  return selector.flatMap((component) => (component.type === 'class' ? [component.name] : []));
+}
+
+/** Every class name in a page's HTML (`class="…"` as Astro writes it). */
+export function classNamesIn(html: string): Set<string> {
+  const names = new Set<string>();
+  for (const match of html.matchAll(/\sclass="([^"]*)"/g)) for (const name of match[1]!.split(/\s+/)) if (name) names.add(name);
+  return names;
+}
