@@ -17,6 +17,8 @@ export default defineConfig({
   base,
   trailingSlash: 'always',
   vite: {
+    // Test and benchmark builds write whole sites inside the project; `astro dev` should not watch them.
+    server: { watch: { ignored: ['**/.test-sites/**', '**/bench-results/**'] } },
     build: {
       // KaTeX's fonts stay files: pages inline the @font-face rules they need
       // (scripts/inline-katex-styles.ts), and a font as data: would be copied into each.
