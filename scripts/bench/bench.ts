@@ -51,7 +51,6 @@ interface SiteStats {
   linksPerQuestionPage: number;
 }
 
-/** A throw-away copy of the project with the given guides, as tests/helpers/build-site.ts makes. */
 /** A fresh copy of the project to build under bench-results/sites/<name>; see copyProject. */
 function prepareSite(name: string, guides?: Record<string, string>): string {
   const root = join(resultsDir, 'sites', name);
