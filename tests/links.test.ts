@@ -1,6 +1,6 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { SUB_PATH } from './helpers/global-setup.ts';
 import { checkLinks } from './helpers/link-check.ts';
@@ -30,15 +30,23 @@ describe('links › the built site', () => {
   });
 });
 
+/** A throw-away built site made of the given files (path → content). */
+function fixtureSite(files: Record<string, string>): string {
+  const dist = mkdtempSync(join(tmpdir(), 'links-'));
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(dist, path)), { recursive: true });
+    writeFileSync(join(dist, path), text);
+  }
+  return dist;
+}
+
 describe('links › the checker itself', () => {
   it('reports a missing page, a missing anchor and a link that ignores the base', () => {
-    const dist = mkdtempSync(join(tmpdir(), 'links-'));
-    mkdirSync(join(dist, 'a'));
-    writeFileSync(join(dist, 'a', 'index.html'), '<h2 id="answer">答案</h2>');
-    writeFileSync(
-      join(dist, 'index.html'),
-      '<a href="a/#answer">ok</a><a href="/kd/a/">ok</a><a href="a/#nope">x</a><a href="b/">x</a><a href="/a/">x</a><a href="https://example.org/">external</a>',
-    );
+    const dist = fixtureSite({
+      'a/index.html': '<h2 id="answer">答案</h2>',
+      'index.html':
+        '<a href="a/#answer">ok</a><a href="/kd/a/">ok</a><a href="a/#nope">x</a><a href="b/">x</a><a href="/a/">x</a><a href="https://example.org/">external</a>',
+    });
     expect(checkLinks(dist, '/kd/', SITE).problems).toEqual([
       'index.html → a/#nope: 页面中没有 id 为 “nope” 的元素',
       'index.html → b/: 目标文件不存在',
@@ -47,13 +55,10 @@ describe('links › the checker itself', () => {
   });
 
   it('reports a font that an inline <style> points at and the build does not have', () => {
-    const dist = mkdtempSync(join(tmpdir(), 'links-'));
-    mkdirSync(join(dist, '_astro'));
-    writeFileSync(join(dist, '_astro', 'Main.woff2'), '');
-    writeFileSync(
-      join(dist, 'index.html'),
-      '<style>@font-face{font-family:A;src:url(/kd/_astro/Main.woff2)}@font-face{font-family:B;src:url(/kd/_astro/Math.woff2)}</style>',
-    );
+    const dist = fixtureSite({
+      '_astro/Main.woff2': '',
+      'index.html': '<style>@font-face{font-family:A;src:url(/kd/_astro/Main.woff2)}@font-face{font-family:B;src:url(/kd/_astro/Math.woff2)}</style>',
+    });
     expect(checkLinks(dist, '/kd/', SITE).problems).toEqual(['index.html → /kd/_astro/Math.woff2: 目标文件不存在']);
   });
 });
