@@ -7,6 +7,7 @@ import starlightLinksValidator from 'starlight-links-validator';
 import { inlineKatexStyles } from './scripts/inline-katex-styles.ts';
 import { securityHeaders } from './scripts/security-headers.ts';
 import { studyGuides } from './scripts/starlight-study-guides.ts';
+import { tocTargetsPlugin } from './scripts/toc-targets-plugin.ts';
 
 // Deploy targets set these (see README, “部署”); the defaults serve a local preview.
 const site = process.env.SITE ?? 'http://localhost:4321';
@@ -17,6 +18,8 @@ export default defineConfig({
   base,
   trailingSlash: 'always',
   vite: {
+    // Starlight's table of contents finds the elements it observes without `:has()` (see the plugin).
+    plugins: [tocTargetsPlugin()],
     // Test and benchmark builds write whole sites inside the project; `astro dev` should not watch them.
     server: { watch: { ignored: ['**/.test-sites/**', '**/bench-results/**'] } },
     build: {
