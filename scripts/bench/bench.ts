@@ -294,7 +294,7 @@ async function main() {
       '',
       `Search: click on the search button → input ready: median ${median(searchTimes)} ms (max ${Math.max(...searchTimes)} ms over ${searchTimes.length} fresh loads; the UI's ${kb(gzipSize(realDist, /search-ui\..*\.js$/))} KB of JS and ${kb(gzipSize(realDist, /search-ui\..*\.css$/))} KB of CSS load on intent).`,
       '',
-      `Generation step for the real guide (\`buildContent\`, median of ${GENERATION_RUNS} fresh Node processes with the compile cache `astro` uses): the first call takes ${ms(realTiming.coldMs)} (${ms(realTiming.coldCpuMs)} of CPU; loading the modules before it, not included: ${ms(realTiming.importMs)}), a second call in the same process ${ms(realTiming.warmMs)}. ${realGeneration.written?.length ?? 0} of ${realTiming.pages} pages written on a clean run, ${realTiming.written} when nothing changed.`,
+      `Generation step for the real guide (\`buildContent\`, median of ${GENERATION_RUNS} fresh Node processes with the compile cache \`astro\` uses): the first call takes ${ms(realTiming.coldMs)} (${ms(realTiming.coldCpuMs)} of CPU; loading the modules before it, not included: ${ms(realTiming.importMs)}), a second call in the same process ${ms(realTiming.warmMs)}. ${realGeneration.written?.length ?? 0} of ${realTiming.pages} pages written on a clean run, ${realTiming.written} when nothing changed.`,
       '',
     );
 
