@@ -51,6 +51,10 @@ export default defineConfig({
       defaultLocale: 'root',
       locales: { root: { label: '简体中文', lang: 'zh-CN' } },
       favicon: '/favicon.svg',
+      // The search index is built after `astro build` has exited (`npm run build`,
+      // scripts/build-search-index.ts), not inside its process; pages keep Starlight's
+      // `data-pagefind-body`, and the search box is our override.
+      pagefind: false,
       // KaTeX's stylesheet is linked by the Head override, on pages with formulas only.
       customCss: ['./src/styles/site.css'],
       components: {

@@ -62,5 +62,8 @@ export function buildSite(options: BuildOptions = {}): BuiltSite {
   });
   const output = `${result.stdout}\n${result.stderr}`;
   if (result.status !== 0) throw new Error(`astro build failed in ${root}:\n${output}`);
-  return { root, dist: join(root, 'dist'), output };
+  // The search index, as `npm run build` builds it after Astro.
+  const index = spawnSync(process.execPath, [join(root, 'scripts/build-search-index.ts'), join(root, 'dist')], { cwd: root, encoding: 'utf8' });
+  if (index.status !== 0) throw new Error(`search index failed in ${root}:\n${index.stdout}\n${index.stderr}`);
+  return { root, dist: join(root, 'dist'), output: `${output}\n${index.stdout}` };
 }
