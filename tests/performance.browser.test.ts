@@ -221,6 +221,7 @@ describe('first paint', () => {
 
   for (const [what, path, script, shown] of [
     ['a question page', '/kd-lifelong-learning/2/', /QuestionTools/, '[data-study-tools]'],
+    ['a question page with a formulas section', '/kd-lifelong-learning/1/', /QuestionTools/, '[data-study-tools]'],
     ['the guide index', '/kd-lifelong-learning/', /GuideProgress/, '[data-guide-progress]'],
   ] as const) {
     it(`keeps ${what} still on a phone when the script that shows its study tools arrives late`, async () => {

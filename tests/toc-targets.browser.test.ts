@@ -89,9 +89,12 @@ describe('table of contents › current section', () => {
     await page.goto(`${server.url}/kd-lifelong-learning/1/#references`);
     await expect.poll(() => page.locator('starlight-toc a[aria-current="true"]').getAttribute('href')).toBe('#references');
 
-    await page.setViewportSize({ width: 390, height: 844 });
-    await page.goto(`${server.url}/kd-lifelong-learning/1/#notes`);
-    await expect.poll(() => page.locator('mobile-starlight-toc .display-current').textContent()).toBe('编者注');
+    // A new page: going to another #fragment of the same page would not load it again.
+    const phone = await browser.newPage();
+    await phone.setViewportSize({ width: 390, height: 844 });
+    await phone.goto(`${server.url}/kd-lifelong-learning/1/#notes`);
+    await expect.poll(() => phone.locator('mobile-starlight-toc .display-current').textContent()).toBe('编者注');
+    await phone.close();
   });
 });
 
