@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
 export const repoRoot = new URL('../..', import.meta.url).pathname.replace(/\/$/, '');
 
@@ -55,15 +55,20 @@ export function buildSite(options: BuildOptions = {}): BuiltSite {
   mkdirSync(sitesDir, { recursive: true });
   const root = mkdtempSync(join(sitesDir, 'site-'));
   copyProject(root, options.guides);
-  const result = spawnSync(process.execPath, [join(repoRoot, 'node_modules/astro/bin/astro.mjs'), 'build'], {
+  // `npm run build`, as a deploy runs it: astro build, then the search index. The Node running
+  // the tests runs the build too.
+  const result = spawnSync('npm', ['run', 'build'], {
     cwd: root,
     encoding: 'utf8',
-    env: { ...buildEnvironment(), NODE_ENV: 'production', ASTRO_TELEMETRY_DISABLED: '1', ...options.env },
+    env: {
+      ...buildEnvironment(),
+      PATH: `${dirname(process.execPath)}:${process.env.PATH}`,
+      NODE_ENV: 'production',
+      ASTRO_TELEMETRY_DISABLED: '1',
+      ...options.env,
+    },
   });
   const output = `${result.stdout}\n${result.stderr}`;
-  if (result.status !== 0) throw new Error(`astro build failed in ${root}:\n${output}`);
-  // The search index, as `npm run build` builds it after Astro.
-  const index = spawnSync(process.execPath, [join(root, 'scripts/build-search-index.ts'), join(root, 'dist')], { cwd: root, encoding: 'utf8' });
-  if (index.status !== 0) throw new Error(`search index failed in ${root}:\n${index.stdout}\n${index.stderr}`);
-  return { root, dist: join(root, 'dist'), output: `${output}\n${index.stdout}` };
+  if (result.status !== 0) throw new Error(`npm run build failed in ${root}:\n${output}`);
+  return { root, dist: join(root, 'dist'), output };
 }
