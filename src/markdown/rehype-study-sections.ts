@@ -12,33 +12,29 @@ export function rehypeStudySections() {
     const frontmatter = file.data.astro?.frontmatter;
     if (!Array.isArray(frontmatter?.sections)) return;
     const unsearched = Array.isArray(frontmatter.unsearchedSections) ? (frontmatter.unsearchedSections as string[]) : [];
-    tree.children = wrap(tree.children, (section) => {
-      if (unsearched.includes(String(section.properties.dataSection))) section.properties.dataPagefindIgnore = 'all';
-    });
+    tree.children = wrapSections(tree.children, new Set(unsearched));
   };
 }
 
-function wrap(nodes: RootContent[], each: (section: Element) => void): RootContent[] {
+function wrapSections(nodes: RootContent[], unsearched: ReadonlySet<string>): RootContent[] {
   const result: RootContent[] = [];
-  const sections: Element[] = [];
   let current: Element | undefined;
   for (const node of nodes) {
     if (node.type === 'element' && node.tagName === 'h2') {
+      const id = String(node.properties.id ?? '');
       const body: Element = { type: 'element', tagName: 'div', properties: { className: ['study-section-body'] }, children: [] };
       current = {
         type: 'element',
         tagName: 'section',
-        properties: { className: ['study-section'], dataSection: String(node.properties.id ?? '') },
+        properties: { className: ['study-section'], dataSection: id, ...(unsearched.has(id) ? { dataPagefindIgnore: 'all' } : {}) },
         children: [node, body],
       };
       result.push(current);
-      sections.push(current);
     } else if (current) {
       (current.children[1] as Element).children.push(node as ElementContent);
     } else {
       result.push(node);
     }
   }
-  sections.forEach(each);
   return result;
 }
