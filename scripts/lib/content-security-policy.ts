@@ -14,7 +14,7 @@ const EXECUTABLE = new Set(['', 'module', 'text/javascript', 'application/javasc
  * comments, so every `<script` outside a script is a start tag. The test checks
  * this against a full parse of every built page.
  */
-const SCRIPT = /<script\b(?:[^>"']|"[^"]*"|'[^']*')*>([\s\S]*?)<\/script[\s/>]/gi;
+const SCRIPT = /(<script\b(?:[^>"']|"[^"]*"|'[^']*')*>)([\s\S]*?)<\/script[\s/>]/gi;
 
 /**
  * The CSP source (`'sha256-…'`) of every inline script in a page. The text
@@ -22,14 +22,13 @@ const SCRIPT = /<script\b(?:[^>"']|"[^"]*"|'[^']*')*>([\s\S]*?)<\/script[\s/>]/g
  */
 export function inlineScriptSources(html: string): string[] {
   const sources: string[] = [];
-  for (const match of html.matchAll(SCRIPT)) {
+  for (const [, startTag, content] of html.matchAll(SCRIPT)) {
     // The start tag alone goes through the HTML parser, which reads its attributes.
-    const startTag = match[0].slice(0, match[0].length - match[1]!.length - '</script'.length - 1);
-    const script = fromHtml(startTag, { fragment: true }).children[0] as Element;
+    const script = fromHtml(startTag!, { fragment: true }).children[0] as Element;
     if (script.properties.src !== undefined) continue;
     if (!EXECUTABLE.has(String(script.properties.type ?? '').trim().toLowerCase())) continue;
     // The parser turns CR and CRLF into LF before a browser hashes the text.
-    const text = match[1]!.replace(/\r\n?/g, '\n');
+    const text = content!.replace(/\r\n?/g, '\n');
     sources.push(`'sha256-${createHash('sha256').update(text).digest('base64')}'`);
   }
   return sources;
