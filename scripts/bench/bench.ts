@@ -310,9 +310,9 @@ async function main() {
         const medianOf = (value: (run: (typeof mobileRuns)[number]) => number) => median(mobileRuns.map(value));
         const fmt = (s: Partial<LighthouseScores>) => all.map((c) => s[c]).join(' / ');
         scoreRows.push(`| ${page.name} | ${all.map((c) => medianOf((r) => r.scores[c] ?? 0)).join(' / ')} | ${fmt(desktop.scores)} |`);
-        const ms = (key: keyof LighthouseMetrics) => `${Math.round(medianOf((r) => r.metrics[key]))} ms`;
+        const metric = (key: keyof LighthouseMetrics) => ms(medianOf((r) => r.metrics[key]));
         metricRows.push(
-          `| ${page.name} | ${mobileRuns.map((r) => r.scores.performance).join(', ')} | ${ms('fcp')} | ${ms('lcp')} | ${ms('speedIndex')} | ${ms('tbt')} | ${medianOf((r) => r.metrics.cls).toFixed(3)} |`,
+          `| ${page.name} | ${mobileRuns.map((r) => r.scores.performance).join(', ')} | ${metric('fcp')} | ${metric('lcp')} | ${metric('speedIndex')} | ${metric('tbt')} | ${medianOf((r) => r.metrics.cls).toFixed(3)} |`,
         );
       }
       lines.push(
