@@ -147,6 +147,76 @@ describe('lazy search', () => {
     await page.close();
   });
 
+  /** Opens question 2 with the search UI's code held back until `release()`: a slow connection. */
+  async function pageWithSlowSearchUI() {
+    const page = await browser.newPage();
+    let release!: () => void;
+    const arrived = new Promise<void>((resolve) => (release = resolve));
+    await page.route(/search-ui\.[^/]*\.js$/, async (route) => {
+      await arrived;
+      await route.continue();
+    });
+    await page.goto(`${realServer.url}/kd-lifelong-learning/2/`, { waitUntil: 'networkidle' });
+    return { page, release };
+  }
+
+  /** The search field the reader is typing into, and where the caret is. */
+  const focusedField = (page: Page) =>
+    page.evaluate(() => {
+      const field = document.activeElement;
+      return field instanceof HTMLInputElement
+        ? { pagefind: field.matches('.pagefind-ui__search-input'), value: field.value, caret: field.selectionStart }
+        : undefined;
+    });
+
+  it('keeps what the reader types before the search UI has arrived, and searches for it', async () => {
+    const { page, release } = await pageWithSlowSearchUI();
+    await page.keyboard.press('Control+k');
+    await page.keyboard.type('剪枝');
+    expect(await page.locator('.pagefind-ui').count()).toBe(0);
+    release();
+    await page.locator('.pagefind-ui__message', { hasText: /^找到 \d+ 个与 剪枝 相关的结果$/ }).waitFor();
+    expect(await focusedField(page)).toEqual({ pagefind: true, value: '剪枝', caret: 2 });
+    await expect(page.getByRole('textbox', { name: '搜索' }).count()).resolves.toBe(1);
+    // Typing goes on where it left off.
+    await page.keyboard.type('与量化');
+    await page.locator('.pagefind-ui__message', { hasText: /^找到 \d+ 个与 剪枝与量化 相关的结果$/ }).waitFor();
+    await page.close();
+  });
+
+  it('lets an input method finish composing before the search UI takes over', async () => {
+    const { page, release } = await pageWithSlowSearchUI();
+    const ime = await page.context().newCDPSession(page);
+    await page.keyboard.press('Control+k');
+    // Pinyin typed, the character not yet chosen.
+    await ime.send('Input.imeSetComposition', { text: '剪', selectionStart: 1, selectionEnd: 1 });
+    release();
+    await page.locator('.pagefind-ui').waitFor();
+    expect(await focusedField(page)).toEqual({ pagefind: false, value: '剪', caret: 1 });
+    // The reader picks the words: the composition ends, and the UI takes it over.
+    await ime.send('Input.insertText', { text: '剪枝' });
+    await page.locator('.pagefind-ui__message', { hasText: /^找到 \d+ 个与 剪枝 相关的结果$/ }).waitFor();
+    expect(await focusedField(page)).toEqual({ pagefind: true, value: '剪枝', caret: 2 });
+    await page.close();
+  });
+
+  it('says when the search UI cannot be fetched, and fetches it again on the next open', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${realServer.url}/kd-lifelong-learning/2/`, { waitUntil: 'networkidle' });
+    await page.route(/search-ui\.[^/]*\.js$/, (route) => route.abort('internetdisconnected'));
+    await page.getByRole('button', { name: '搜索' }).click();
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    expect(await alert.textContent()).toContain('搜索没能加载');
+    await page.keyboard.press('Escape');
+    await page.unroute(/search-ui\.[^/]*\.js$/);
+    await page.getByRole('button', { name: '搜索' }).click();
+    await page.keyboard.type('医疗');
+    await page.locator('.pagefind-ui__result-link').first().waitFor();
+    expect(await alert.isHidden()).toBe(true);
+    await page.close();
+  });
+
   for (const key of ['Control+k', '/']) {
     it(`opens the search with ${key} and puts the cursor in the input`, async () => {
       const page = await browser.newPage();

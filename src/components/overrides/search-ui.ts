@@ -4,6 +4,12 @@ import { PagefindUI } from '@pagefind/default-ui';
 // A URL, not a plain import: Astro would link a plain CSS import from every page.
 import stylesheet from './search-ui.css?url';
 
+/** The mounted UI: its text field, and a way to search as if the reader had typed the term. */
+export interface SearchUI {
+  input: HTMLInputElement;
+  search(term: string): void;
+}
+
 /** Links the UI's stylesheet, resolving once it has loaded (or failed: the UI works unstyled). */
 function loadStylesheet(href: string): Promise<void> {
   return new Promise((resolve) => {
@@ -15,10 +21,11 @@ function loadStylesheet(href: string): Promise<void> {
 }
 
 /** Mounts Pagefind's default UI with the given options (see Pagefind's UI documentation). */
-export async function mountSearchUI(element: HTMLElement, options: Record<string, unknown>): Promise<void> {
+export async function mountSearchUI(element: HTMLElement, options: Record<string, unknown>): Promise<SearchUI> {
   await loadStylesheet(stylesheet);
-  new PagefindUI({ ...options, element });
+  const ui = new PagefindUI({ ...options, element });
+  const input = element.querySelector('input')!;
   // Pagefind names its field only by a title attribute (Pagefind/pagefind#158); give it a real label.
-  const input = element.querySelector('input');
-  input?.setAttribute('aria-label', input.title);
+  input.setAttribute('aria-label', input.title);
+  return { input, search: (term) => ui.triggerSearch(term) };
 }
