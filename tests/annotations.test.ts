@@ -1,6 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { compile } from '@mdx-js/mdx';
 import { fromMarkdown } from 'mdast-util-from-markdown';
@@ -13,6 +12,7 @@ import { visit } from 'unist-util-visit';
 import { describe, expect, it } from 'vitest';
 import { formatDiagnostic } from '../scripts/lib/diagnostic.ts';
 import { type InputFile, generateSite } from '../scripts/lib/generate-site.ts';
+import { testDir } from './helpers/test-dir.ts';
 
 const source = readFileSync(new URL('../src/guides/kd-lifelong-learning/source.md', import.meta.url), 'utf8');
 const script = new URL('../scripts/build-content.ts', import.meta.url).pathname;
@@ -72,7 +72,7 @@ describe('annotations › build errors name the file and line', () => {
   });
 
   it('makes the command line exit non-zero and print every problem as file:line:col', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'annotations-'));
+    const dir = testDir('annotations');
     mkdirSync(join(dir, 'guides', 'kd', 'annotations'), { recursive: true });
     writeFileSync(join(dir, 'guides', 'kd', 'source.md'), source);
     writeFileSync(join(dir, 'guides', 'kd', 'annotations', '1.md'), formula('\\badmacro'));

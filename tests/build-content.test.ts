@@ -1,15 +1,15 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildContent } from '../scripts/build-content.ts';
+import { testDir } from './helpers/test-dir.ts';
 
 const realSource = new URL('../src/guides/kd-lifelong-learning/source.md', import.meta.url).pathname;
 const script = new URL('../scripts/build-content.ts', import.meta.url).pathname;
 
 function workspace(source = readFileSync(realSource, 'utf8')) {
-  const dir = mkdtempSync(join(tmpdir(), 'build-content-'));
+  const dir = testDir('build-content');
   const guidesDir = join(dir, 'guides');
   const contentDir = join(dir, 'docs');
   mkdirSync(join(guidesDir, 'kd'), { recursive: true });

@@ -1,10 +1,10 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { SUB_PATH } from './helpers/global-setup.ts';
 import { checkLinks } from './helpers/link-check.ts';
 import { builtPages } from './helpers/site-pages.ts';
+import { testDir } from './helpers/test-dir.ts';
 
 /** The `site` the test builds use: astro.config.mjs's default. */
 const SITE = 'http://localhost:4321';
@@ -32,7 +32,7 @@ describe('links › the built site', () => {
 
 /** A throw-away built site made of the given files (path → content). */
 function fixtureSite(files: Record<string, string>): string {
-  const dist = mkdtempSync(join(tmpdir(), 'links-'));
+  const dist = testDir('links');
   for (const [path, text] of Object.entries(files)) {
     mkdirSync(dirname(join(dist, path)), { recursive: true });
     writeFileSync(join(dist, path), text);

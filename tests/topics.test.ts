@@ -1,10 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatDiagnostic } from '../scripts/lib/diagnostic.ts';
 import { generateSite } from '../scripts/lib/generate-site.ts';
+import { testDir } from './helpers/test-dir.ts';
 
 const guideDir = new URL('../src/guides/kd-lifelong-learning/', import.meta.url);
 const source = readFileSync(new URL('source.md', guideDir), 'utf8');
@@ -78,7 +78,7 @@ describe('topics', () => {
   });
 
   it('makes the command line exit 1 with file:line for a bad topics file and write nothing', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'topics-'));
+    const dir = testDir('topics');
     mkdirSync(join(dir, 'guides', 'kd'), { recursive: true });
     writeFileSync(join(dir, 'guides', 'kd', 'source.md'), source);
     writeFileSync(join(dir, 'guides', 'kd', 'topics.yaml'), topicsYaml.replace('[23, 28]', '[23, 28, 99]'));
