@@ -10,3 +10,9 @@ declare module 'virtual:starlight/components/MobileMenuFooter' {
   const MobileMenuFooter: (props: Record<string, never>) => unknown;
   export default MobileMenuFooter;
 }
+
+// The guides' sidebars, from the study-guides plugin (scripts/starlight-study-guides.ts).
+declare module 'virtual:study-guides/sidebars' {
+  const sidebars: import('./utils/guide-sidebar').GuideSidebarItem[];
+  export default sidebars;
+}

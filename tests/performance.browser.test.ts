@@ -332,5 +332,12 @@ describe('scale', () => {
     expect(sidebar).toContain('href="/synthetic-0005/6/"');
     expect(sidebar).not.toMatch(/href="\/synthetic-000[1-46-9]\//);
     expect(sidebar).toMatch(/<a href="\/#guides"[^>]*>切换指南：全部 10 份指南<\/a>/);
+    expect(sidebar).toMatch(/<a href="\/synthetic-0005\/6\/" aria-current="page"/);
+  });
+
+  it('starts each guide at its index: no previous page there from the guide before it', () => {
+    expect(html(large.dist, 'synthetic-0005')).not.toContain('rel="prev"');
+    expect(html(large.dist, 'synthetic-0005/1')).toMatch(/<a href="\.\.\/" rel="prev"/);
+    expect(html(large.dist, 'synthetic-0004/30')).not.toContain('rel="next"');
   });
 });

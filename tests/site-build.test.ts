@@ -112,6 +112,12 @@ describe('built site › study pages', () => {
     expect(page('kd-lifelong-learning')).toMatch(/<a href="1\/" rel="next"/);
   });
 
+  it('gives the whole-guide pages no previous/next: they are tools, not steps in the questions', () => {
+    for (const path of ['formulas', 'coding', 'review', 'print']) {
+      expect(page(`kd-lifelong-learning/${path}`), path).not.toMatch(/rel="(prev|next)"/);
+    }
+  });
+
   it('keeps 相关题目 out of the search index, so search does not find a question by its neighbours’ titles', () => {
     expect(page('kd-lifelong-learning/7')).toContain('<section class="study-section" data-section="related" data-pagefind-ignore="all">');
   });

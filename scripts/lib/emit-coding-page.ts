@@ -50,7 +50,9 @@ export function emitCodingPage(guide: Guide, problems: CodingProblem[]): string 
     description: `${guide.title}：${problems.length} 道蒸馏相关的编程题，附经过测试的参考实现。`,
     sections: problems.map((p) => p.id),
     addedSections: problems.map((p) => p.id),
-    sidebar: { order: 1001, label: '编程题' },
+    // A whole-guide tool, not a step in reading the questions.
+    prev: false,
+    next: false,
   };
   return emitMdx(frontmatter, { type: 'root', children });
 }

@@ -52,7 +52,9 @@ export function emitFormulaIndex(guide: Guide, annotations: Annotation[]): strin
   const frontmatter = {
     title: '公式速查',
     description: `${guide.title}：全部公式一览，每个公式都链接到讲解它的题目。`,
-    sidebar: { order: 1000, label: '公式速查' },
+    // A whole-guide tool, not a step in reading the questions.
+    prev: false,
+    next: false,
   };
   return emitMdx(frontmatter, { type: 'root', children });
 }

@@ -57,8 +57,8 @@ export function emitGuideIndex(guide: Guide, topics: Topic[], extraTools: ToolLi
     guide: guide.slug,
     questionCount: guide.questions.length,
     sections: ['tools', ...topics.map((_, i) => `topic-${i + 1}`)],
-    sidebar: { order: 0, label: '全部题目' },
-    // Reading on from the index means the first question, not the next sidebar entry.
+    // Reading starts here: on to the first question, and back to nothing (not another guide).
+    prev: false,
     ...(guide.questions[0] ? { next: { link: `${guide.questions[0].number}/`, label: guide.questions[0].title } } : {}),
   };
   return emitMdx(frontmatter, { type: 'root', children });

@@ -21,7 +21,6 @@ export interface QuestionFrontmatter {
   unsearchedSections: string[];
   /** Sections with formulas, so the print and review pages know whether theirs need KaTeX's stylesheet. */
   mathSections?: string[];
-  sidebar: { order: number };
   /** Source order, whatever order the sidebar groups questions in. */
   prev: { link: string; label: string };
   next: { link: string; label: string } | false;
@@ -53,7 +52,6 @@ export function emitQuestionPage(guide: Guide, question: Question, added: AddedS
     ...anchorsOf(added),
     unsearchedSections: added.filter((s) => s.searchable === false).map((s) => s.id),
     ...mathSectionsOf(question, added),
-    sidebar: { order: question.number },
     // Relative links keep working under a base path.
     prev: before ? { link: `../${before.number}/`, label: before.title } : { link: '../', label: '全部题目' },
     next: after ? { link: `../${after.number}/`, label: after.title } : false,
