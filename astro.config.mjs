@@ -1,4 +1,5 @@
 // @ts-check
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import { unified } from '@astrojs/markdown-remark';
@@ -20,8 +21,9 @@ export default defineConfig({
   vite: {
     // Starlight's table of contents finds the elements it observes without `:has()` (see the plugin).
     plugins: [tocTargetsPlugin()],
-    // Test and benchmark builds write whole sites inside the project; `astro dev` should not watch them.
-    server: { watch: { ignored: ['**/.test-sites/**', '**/bench-results/**'] } },
+    // Test and benchmark builds write whole sites inside the project; `astro dev` should not watch
+    // them. Only this project's own: a copy of the project inside .test-sites watches itself.
+    server: { watch: { ignored: ['.test-sites/**', 'bench-results/**'].map((dir) => fileURLToPath(new URL(dir, import.meta.url))) } },
     build: {
       // KaTeX's fonts stay files: pages inline the @font-face rules they need
       // (scripts/inline-katex-styles.ts), and a font as data: would be copied into each.

@@ -27,7 +27,7 @@ export interface BuildOptions {
  * workers Vite's DEV=1, MODE, BASE_URL…, which Astro would read as
  * `import.meta.env` and so build a development site (no search, for one).
  */
-function buildEnvironment(): NodeJS.ProcessEnv {
+export function buildEnvironment(): NodeJS.ProcessEnv {
   const vitestKeys = /^(VITEST.*|TEST|DEV|PROD|SSR|MODE|BASE_URL|NODE_ENV)$/;
   return Object.fromEntries(Object.entries(process.env).filter(([key]) => !vitestKeys.test(key)));
 }
