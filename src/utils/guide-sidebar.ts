@@ -43,7 +43,7 @@ export function guideSidebar(
     const href = withBase(item.link);
     return { type: 'link', label: item.label, href, isCurrent: href === pathname, badge: undefined, attrs: {} };
   };
-  const current = guides.find((guide) => hasLink(guide, withBase, pathname));
+  const current = guideIndex(guides, withBase).get(pathname);
   if (!current) return { entries: [], guideCount };
   const group = toEntry(current) as SidebarGroup;
   // Only topics can be folded, so only the questions inside topics count.
@@ -57,8 +57,23 @@ export function guideSidebar(
   return { entries: [{ ...group, entries }], guideCount };
 }
 
-function hasLink(item: GuideSidebarItem, withBase: (path: string) => string, pathname: string): boolean {
-  return 'items' in item ? item.items.some((child) => hasLink(child, withBase, pathname)) : withBase(item.link) === pathname;
+/** Page URL → its guide, made once per site rather than searched for on every page. */
+const guideIndexes = new WeakMap<GuideSidebarItem[], WeakMap<(path: string) => string, Map<string, GuideSidebarItem>>>();
+
+function guideIndex(guides: GuideSidebarItem[], withBase: (path: string) => string): Map<string, GuideSidebarItem> {
+  const byBase = guideIndexes.get(guides) ?? new WeakMap();
+  guideIndexes.set(guides, byBase);
+  let index = byBase.get(withBase);
+  if (!index) {
+    index = new Map();
+    for (const guide of guides) for (const link of linksOf(guide)) index.set(withBase(link), guide);
+    byBase.set(withBase, index);
+  }
+  return index;
+}
+
+function linksOf(item: GuideSidebarItem): string[] {
+  return 'items' in item ? item.items.flatMap(linksOf) : [item.link];
 }
 
 function hasCurrent(entry: SidebarEntry): boolean {
