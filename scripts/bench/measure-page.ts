@@ -32,11 +32,15 @@ export async function measureTransfer(context: BrowserContext, url: string): Pro
   return { bytes, total, urls: finished.map((r) => r.url()) };
 }
 
-/**
- * Milliseconds from clicking the search button on a freshly loaded page to the
- * search input being focused and ready for typing (the UI loads on intent).
- */
-export async function timeSearchReady(context: BrowserContext, url: string): Promise<number> {
+export interface SearchTiming {
+  /** Until the dialog's field has the cursor: what the reader types from then on is kept. */
+  typingMs: number;
+  /** Until Pagefind's UI has taken over the field and can show results. */
+  uiMs: number;
+}
+
+/** Times from clicking the search button on a freshly loaded page (the UI loads on intent). */
+export async function timeSearchReady(context: BrowserContext, url: string): Promise<SearchTiming> {
   const page = await context.newPage();
   await page.goto(url, { waitUntil: 'networkidle' });
   const button = page.locator('button[data-open-modal]');
@@ -44,8 +48,10 @@ export async function timeSearchReady(context: BrowserContext, url: string): Pro
   await page.waitForFunction(() => !document.querySelector<HTMLButtonElement>('button[data-open-modal]')?.disabled);
   const started = Date.now();
   await button.click();
+  await page.waitForFunction(() => document.activeElement?.matches('dialog[open] input') === true);
+  const typingMs = Date.now() - started;
   await page.waitForFunction(() => document.activeElement?.matches('.pagefind-ui__search-input') === true);
-  const elapsed = Date.now() - started;
+  const uiMs = Date.now() - started;
   await page.close();
-  return elapsed;
+  return { typingMs, uiMs };
 }
