@@ -1,9 +1,9 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildEnvironment, copyProject, repoRoot } from './helpers/build-site.ts';
+import { astroEnvironment, projectCopy, repoRoot } from './helpers/build-site.ts';
 
 const OLD_TITLE = '6. 知识蒸馏如何促进模型的终身学习能力？';
 const NEW_TITLE = '6. 知识蒸馏怎样帮助模型终身学习？';
@@ -44,15 +44,13 @@ function pageTimes(): Map<string, number> {
 }
 
 beforeAll(async () => {
-  mkdirSync(join(repoRoot, '.test-sites'), { recursive: true });
-  root = mkdtempSync(join(repoRoot, '.test-sites', 'dev-'));
-  copyProject(root);
+  root = projectCopy('dev');
   const port = await freePort();
   url = `http://127.0.0.1:${port}`;
   const astro = join(repoRoot, 'node_modules/astro/bin/astro.mjs');
   server = spawn(process.execPath, [astro, 'dev', '--host', '127.0.0.1', '--port', String(port)], {
     cwd: root,
-    env: { ...buildEnvironment(), PATH: `${dirname(process.execPath)}:${process.env.PATH}`, ASTRO_TELEMETRY_DISABLED: '1' },
+    env: astroEnvironment(),
     stdio: 'ignore',
     detached: true,
   });

@@ -112,6 +112,8 @@ describe('byte budgets', () => {
 });
 
 describe('lazy search', () => {
+  /** The lazily loaded search UI's script. */
+  const SEARCH_UI_SCRIPT = /search-ui\.[^/]*\.js$/;
   let browser: BrowserContext;
   beforeAll(async () => {
     browser = await launchBrowser();
@@ -140,7 +142,7 @@ describe('lazy search', () => {
   it('starts fetching the search UI when the reader hovers the search button', async () => {
     const page = await browser.newPage();
     await page.goto(`${realServer.url}/kd-lifelong-learning/2/`, { waitUntil: 'networkidle' });
-    const uiRequest = page.waitForRequest((r) => /search-ui\.[^/]*\.js$/.test(r.url()));
+    const uiRequest = page.waitForRequest((r) => SEARCH_UI_SCRIPT.test(r.url()));
     await page.locator('button[data-open-modal]').hover();
     await uiRequest;
     expect(await page.locator('dialog').evaluate((d: HTMLDialogElement) => d.open)).toBe(false);
@@ -152,7 +154,7 @@ describe('lazy search', () => {
     const page = await browser.newPage();
     let release!: () => void;
     const arrived = new Promise<void>((resolve) => (release = resolve));
-    await page.route(/search-ui\.[^/]*\.js$/, async (route) => {
+    await page.route(SEARCH_UI_SCRIPT, async (route) => {
       await arrived;
       await route.continue();
     });
@@ -203,13 +205,13 @@ describe('lazy search', () => {
   it('says when the search UI cannot be fetched, and fetches it again on the next open', async () => {
     const page = await browser.newPage();
     await page.goto(`${realServer.url}/kd-lifelong-learning/2/`, { waitUntil: 'networkidle' });
-    await page.route(/search-ui\.[^/]*\.js$/, (route) => route.abort('internetdisconnected'));
+    await page.route(SEARCH_UI_SCRIPT, (route) => route.abort('internetdisconnected'));
     await page.getByRole('button', { name: '搜索' }).click();
     const alert = page.getByRole('alert');
     await alert.waitFor();
     expect(await alert.textContent()).toContain('搜索没能加载');
     await page.keyboard.press('Escape');
-    await page.unroute(/search-ui\.[^/]*\.js$/);
+    await page.unroute(SEARCH_UI_SCRIPT);
     await page.getByRole('button', { name: '搜索' }).click();
     await page.keyboard.type('医疗');
     await page.locator('.pagefind-ui__result-link').first().waitFor();

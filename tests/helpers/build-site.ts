@@ -17,19 +17,18 @@ export interface BuildOptions {
 }
 
 /**
- * Builds the site in a throw-away copy of the project, so tests never touch
- * the working tree's generated pages and can use their own guides. The copy
- * sits inside the repo (git-ignored) so it finds `node_modules` by walking up,
- * as Node and Vite expect; a symlinked `node_modules` confuses Vite.
- */
-/**
  * The environment without what Vitest adds: NODE_ENV=test, and in test
  * workers Vite's DEV=1, MODE, BASE_URL…, which Astro would read as
  * `import.meta.env` and so build a development site (no search, for one).
  */
-export function buildEnvironment(): NodeJS.ProcessEnv {
+function buildEnvironment(): NodeJS.ProcessEnv {
   const vitestKeys = /^(VITEST.*|TEST|DEV|PROD|SSR|MODE|BASE_URL|NODE_ENV)$/;
   return Object.fromEntries(Object.entries(process.env).filter(([key]) => !vitestKeys.test(key)));
+}
+
+/** The environment Astro runs in from the tests: the Node running the tests first on PATH, no telemetry. */
+export function astroEnvironment(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  return { ...buildEnvironment(), PATH: `${dirname(process.execPath)}:${process.env.PATH}`, ASTRO_TELEMETRY_DISABLED: '1', ...extra };
 }
 
 /**
@@ -50,23 +49,28 @@ export function copyProject(root: string, guides?: Record<string, string>): void
   }
 }
 
-export function buildSite(options: BuildOptions = {}): BuiltSite {
+/** A fresh copy of the project in .test-sites (see copyProject), named `<prefix>-…`. */
+export function projectCopy(prefix: string, guides?: Record<string, string>): string {
   const sitesDir = join(repoRoot, '.test-sites');
   mkdirSync(sitesDir, { recursive: true });
-  const root = mkdtempSync(join(sitesDir, 'site-'));
-  copyProject(root, options.guides);
-  // `npm run build`, as a deploy runs it: astro build, then the search index. The Node running
-  // the tests runs the build too.
+  const root = mkdtempSync(join(sitesDir, `${prefix}-`));
+  copyProject(root, guides);
+  return root;
+}
+
+/**
+ * Builds the site in a throw-away copy of the project, so tests never touch
+ * the working tree's generated pages and can use their own guides. The copy
+ * sits inside the repo (git-ignored) so it finds `node_modules` by walking up,
+ * as Node and Vite expect; a symlinked `node_modules` confuses Vite.
+ */
+export function buildSite(options: BuildOptions = {}): BuiltSite {
+  const root = projectCopy('site', options.guides);
+  // `npm run build`, as a deploy runs it: astro build, then the search index.
   const result = spawnSync('npm', ['run', 'build'], {
     cwd: root,
     encoding: 'utf8',
-    env: {
-      ...buildEnvironment(),
-      PATH: `${dirname(process.execPath)}:${process.env.PATH}`,
-      NODE_ENV: 'production',
-      ASTRO_TELEMETRY_DISABLED: '1',
-      ...options.env,
-    },
+    env: astroEnvironment({ NODE_ENV: 'production', ...options.env }),
   });
   const output = `${result.stdout}\n${result.stderr}`;
   if (result.status !== 0) throw new Error(`npm run build failed in ${root}:\n${output}`);
