@@ -12,6 +12,7 @@ import { visit } from 'unist-util-visit';
 import { describe, expect, it } from 'vitest';
 import { formatDiagnostic } from '../scripts/lib/diagnostic.ts';
 import { type InputFile, generateSite } from '../scripts/lib/generate-site.ts';
+import { frontmatterOf } from './helpers/frontmatter.ts';
 import { testDir } from './helpers/test-dir.ts';
 
 const source = readFileSync(new URL('../src/guides/kd-lifelong-learning/source.md', import.meta.url), 'utf8');
@@ -95,7 +96,11 @@ describe('annotations › pages', () => {
 
   it('puts 公式, 编者注 in page order after the source sections, with anchors in the frontmatter', () => {
     expect(site.diagnostics).toEqual([]);
-    expect(page).toContain('\nsections:\n  - question\n  - answer\n  - explanation\n  - formulas\n  - notes\n  - related\naddedSections:\n  - formulas\n  - notes\n  - related\nanchors:\n  formulas:\n    - soft\n');
+    expect(frontmatterOf(page)).toMatchObject({
+      sections: ['question', 'answer', 'explanation', 'formulas', 'notes', 'related'],
+      addedSections: ['formulas', 'notes', 'related'],
+      anchors: { formulas: ['soft'] },
+    });
     expect(body.indexOf('## 公式')).toBeLessThan(body.indexOf('## 编者注'));
   });
 

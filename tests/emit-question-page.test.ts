@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { compile } from '@mdx-js/mdx';
+import fc from 'fast-check';
+import type { Root } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { mathFromMarkdown } from 'mdast-util-math';
 import { mdxFromMarkdown } from 'mdast-util-mdx';
@@ -8,8 +10,9 @@ import { mdxjs } from 'micromark-extension-mdxjs';
 import remarkMath from 'remark-math';
 import { visit } from 'unist-util-visit';
 import { describe, expect, it } from 'vitest';
-import { emitQuestionPage, firstSentence } from '../scripts/lib/emit-question-page.ts';
+import { emitMdx, emitQuestionPage, firstSentence } from '../scripts/lib/emit-question-page.ts';
 import { parseGuide } from '../scripts/lib/parse-guide.ts';
+import { frontmatterOf } from './helpers/frontmatter.ts';
 
 const hostileText = readFileSync(new URL('fixtures/hostile/source.md', import.meta.url), 'utf8');
 const { guide } = parseGuide(hostileText, 'hostile.md', 'hostile');
@@ -51,10 +54,27 @@ describe('emit › hostile source text', () => {
     expect(formulas).toEqual(['E = mc^2', '\\frac{a}{b}']);
   });
 
-  it('writes the title and question number into YAML frontmatter', () => {
-    expect(page).toMatch(/^---\ntitle: 1\. 花括号 \{process\.exit\(1\)\} 会执行吗？\n/);
-    expect(page).toContain('\nquestion: 1\n');
-    expect(page).toContain('\nsections:\n  - question\n  - answer\n  - explanation\naddedSections: []\n');
+  it('writes the title, question number and sections into frontmatter that Astro reads', () => {
+    expect(frontmatterOf(page)).toMatchObject({
+      title: '1. 花括号 {process.exit(1)} 会执行吗？',
+      question: 1,
+      sections: ['question', 'answer', 'explanation'],
+      addedSections: [],
+    });
+  });
+});
+
+describe('emit › frontmatter', () => {
+  const empty: Root = { type: 'root', children: [] };
+  const anyCodeUnit = fc.integer({ min: 0, max: 0xffff }).map((code) => String.fromCharCode(code));
+
+  it('gives Astro back any title exactly, whatever characters it holds', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ unit: anyCodeUnit }), fc.string({ unit: 'binary' })), (title) => {
+        expect(frontmatterOf(emitMdx({ title, guide: 'g' }, empty))).toEqual({ title, guide: 'g' });
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
 

@@ -4,6 +4,7 @@ import { parseGuide } from '../scripts/lib/parse-guide.ts';
 import { parseTopics } from '../scripts/lib/parse-topics.ts';
 import { relatedQuestions } from '../scripts/lib/related-questions.ts';
 import { generateSite } from '../scripts/lib/generate-site.ts';
+import { frontmatterOf } from './helpers/frontmatter.ts';
 
 const dir = new URL('../src/guides/kd-lifelong-learning/', import.meta.url);
 const source = readFileSync(new URL('source.md', dir), 'utf8');
@@ -33,7 +34,7 @@ describe('related questions', () => {
   it('ends question 12’s page with 相关题目 linking 20 and 25', () => {
     const site = generateSite([{ slug: 'kd', source: { name: 'source.md', file: 'source.md', text: source }, extras: [{ name: 'topics.yaml', ...topicsFile }] }]);
     const page = site.pages.get('kd/12.mdx')!;
-    expect(page).toMatch(/addedSections:\n {2}- related\n/);
+    expect(frontmatterOf(page)).toMatchObject({ addedSections: ['related'] });
     const section = page.slice(page.lastIndexOf('## '));
     expect(section.startsWith('## 相关题目')).toBe(true);
     expect(section).toContain('[20. 知识蒸馏在医疗影像处理中的应用示例有哪些？](../20/)');
