@@ -9,7 +9,7 @@ import { gfm } from 'micromark-extension-gfm';
 import { math } from 'micromark-extension-math';
 import type { Root, Text } from 'mdast';
 import type { Options as ParseOptions } from 'mdast-util-from-markdown';
-import type { Handle, Options as SerializeOptions, State, Unsafe } from 'mdast-util-to-markdown';
+import type { Handle, Options as SerializeOptions, Unsafe } from 'mdast-util-to-markdown';
 
 // The extensions are built once and shared by every call, as a unified
 // processor shares them across files; the serialiser then also keeps the
@@ -23,24 +23,40 @@ const mdxExtensions = [mdxToMarkdown(), directiveToMarkdown(), gfmToMarkdown(), 
 const markdownExtensions = [gfmToMarkdown(), mathToMarkdown()];
 
 /**
- * The serialiser runs each of its ~100 escaping patterns over every text node,
+ * The serialiser runs each of its ~100 escaping patterns over every text node:
  * the biggest cost of writing pages. A pattern only ever escapes the character
- * it names, so text that holds none of them, and no backslash, comes out as it
- * went in: about half the text nodes of a Chinese guide.
+ * it names (backslashes have patterns of their own), so each text node is
+ * checked against the patterns of the characters it holds. One that holds none
+ * comes out as it went in, as about half the text nodes of a Chinese guide do.
  */
-const text: Handle = (node: Text, parent, state, info) =>
-  mayNeedEscapes(state, node.value) ? defaultHandlers.text(node, parent, state, info) : node.value;
-
-const escapableCharacters = new WeakMap<Unsafe[], RegExp>();
-
-function mayNeedEscapes(state: State, value: string): boolean {
-  let characters = escapableCharacters.get(state.unsafe);
-  if (!characters) {
-    const all = new Set(['\\', ...state.unsafe.map((pattern) => pattern.character)]);
-    characters = new RegExp(`[${[...all].map((c) => `\\u{${c.codePointAt(0)!.toString(16)}}`).join('')}]`, 'u');
-    escapableCharacters.set(state.unsafe, characters);
+const text: Handle = (node: Text, parent, state, info) => {
+  const all = state.unsafe;
+  const relevant = patternsFor(all, node.value);
+  if (relevant === undefined) return node.value;
+  // Only `state.safe` reads the patterns, and a text node has no children.
+  state.unsafe = relevant;
+  try {
+    return defaultHandlers.text(node, parent, state, info);
+  } finally {
+    state.unsafe = all;
   }
-  return characters.test(value);
+};
+
+const patternsByCharacter = new WeakMap<Unsafe[], Map<string, Unsafe[]>>();
+
+/** The patterns that can apply to `value`; undefined when it needs no escaping at all. */
+function patternsFor(all: Unsafe[], value: string): Unsafe[] | undefined {
+  let byCharacter = patternsByCharacter.get(all);
+  if (!byCharacter) {
+    byCharacter = Map.groupBy(all, (pattern) => pattern.character);
+    patternsByCharacter.set(all, byCharacter);
+  }
+  let relevant: Unsafe[] | undefined;
+  for (const character of new Set(value)) {
+    const patterns = byCharacter.get(character);
+    if (patterns) (relevant ??= []).push(...patterns);
+  }
+  return relevant;
 }
 
 const style = { bullet: '-', emphasis: '*', rule: '-', handlers: { text } } satisfies SerializeOptions;
