@@ -42,21 +42,25 @@ const text: Handle = (node: Text, parent, state, info) => {
   }
 };
 
-const patternsByCharacter = new WeakMap<Unsafe[], Map<string, Unsafe[]>>();
+interface PatternIndex {
+  byCharacter: Map<string, Unsafe[]>;
+  /** Matches any character some pattern escapes. */
+  escapable: RegExp;
+}
+
+const patternIndexes = new WeakMap<Unsafe[], PatternIndex>();
 
 /** The patterns that can apply to `value`; undefined when it needs no escaping at all. */
 function patternsFor(all: Unsafe[], value: string): Unsafe[] | undefined {
-  let byCharacter = patternsByCharacter.get(all);
-  if (!byCharacter) {
-    byCharacter = Map.groupBy(all, (pattern) => pattern.character);
-    patternsByCharacter.set(all, byCharacter);
+  let index = patternIndexes.get(all);
+  if (!index) {
+    const byCharacter = Map.groupBy(all, (pattern) => pattern.character);
+    const escapable = new RegExp(`[${[...byCharacter.keys()].map((c) => `\\u{${c.codePointAt(0)!.toString(16)}}`).join('')}]`, 'gu');
+    index = { byCharacter, escapable };
+    patternIndexes.set(all, index);
   }
-  let relevant: Unsafe[] | undefined;
-  for (const character of new Set(value)) {
-    const patterns = byCharacter.get(character);
-    if (patterns) (relevant ??= []).push(...patterns);
-  }
-  return relevant;
+  const found = value.match(index.escapable);
+  return found ? [...new Set(found)].flatMap((character) => index.byCharacter.get(character)!) : undefined;
 }
 
 const style = { bullet: '-', emphasis: '*', rule: '-', handlers: { text } } satisfies SerializeOptions;
