@@ -104,6 +104,8 @@ function buildAstro(root: string): Promise<{ ms: number; peakRss: number }> {
     child.on('close', (code) => {
       clearInterval(sampler);
       const ms = performance.now() - started;
+      // Astro's own timings per phase, for whoever wants to know where the time went.
+      writeFileSync(join(root, 'build.log'), output);
       if (code === 0) resolve({ ms, peakRss });
       else reject(new Error(`astro build failed in ${root}:\n${output.slice(-4000)}`));
     });
