@@ -78,6 +78,43 @@ describe('emit › frontmatter', () => {
   });
 });
 
+describe('emit › which pages load KaTeX', () => {
+  const source = [
+    '### 指南',
+    '',
+    '#### 1. 没有公式',
+    '',
+    '**题目：** 价格是 $5 and $6。',
+    '',
+    '**答案：** 没有。',
+    '',
+    '**解析：** 也没有。',
+    '',
+    '#### 2. 公式藏在列表深处',
+    '',
+    '**题目：** 看解析。',
+    '',
+    '**答案：** 见下。',
+    '',
+    '**解析：**',
+    '',
+    '- 外层',
+    '  - 内层有 *强调里的 $x^2$*',
+    '',
+  ].join('\n');
+  const { guide: mathGuide } = parseGuide(source, 'math.md', 'math');
+
+  it('marks a page with a formula anywhere, and names the section it is in', () => {
+    expect(frontmatterOf(emitQuestionPage(mathGuide!, mathGuide!.questions[1]!))).toMatchObject({ math: true, mathSections: ['explanation'] });
+  });
+
+  it('leaves a page without formulas unmarked, dollar prices included', () => {
+    const frontmatter = frontmatterOf(emitQuestionPage(mathGuide!, mathGuide!.questions[0]!)) as Record<string, unknown>;
+    expect(frontmatter).not.toHaveProperty('math');
+    expect(frontmatter).not.toHaveProperty('mathSections');
+  });
+});
+
 describe('emit › description', () => {
   it('is the first sentence of the answer', () => {
     const blocks = [{ type: 'paragraph' as const, children: [{ type: 'text' as const, value: '第一句。第二句。' }] }];
