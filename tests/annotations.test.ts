@@ -38,6 +38,13 @@ describe('annotations › build errors name the file and line', () => {
     ]);
   });
 
+  it('reports Markdown nested too deep to write as a page, at the line where it starts', () => {
+    const stars = '**'.repeat(40);
+    expect(diagnose({ 'annotations/3.md': `## 编者注\n\n第一段。\n\n${stars}太深${stars}\n` })).toEqual([
+      expect.stringMatching(/^kd\/annotations\/3\.md:5:\d+ {2}Markdown 在这里嵌套超过 32 层.*\(nesting-too-deep\)$/),
+    ]);
+  });
+
   it('reports an annotation for question 99, which does not exist', () => {
     expect(diagnose({ 'annotations/99.md': '## 编者注\n\n一条注释。\n' })).toEqual([
       'kd/annotations/99.md:1:1  没有第 99 题（本指南共 30 题）：请改正文件名中的题号，或删除这个文件。  (annotation-unknown-question)',

@@ -190,6 +190,18 @@ describe('properties › edge cases', () => {
     expect(result.diagnostics[0]!.message).toMatch(/^文件有 10,\d{3},\d{3} 个字符，超过上限 1,000,000：请把题库拆成几份指南/);
   });
 
+  it('reports bold nested 40 deep at its line, instead of taking minutes to write the page', () => {
+    const stars = '**'.repeat(40);
+    const text = ['### 指南', '', '#### 1. 问题', '', '**题目：** 问。', '', '**答案：** 答。', '', '**解析：**', '', `${stars}深${stars}`, ''].join('\n');
+    expect(rules(text)).toEqual([expect.stringMatching(/^11:\d+ nesting-too-deep$/)]);
+  });
+
+  it('takes real nesting: a list eight levels deep with bold and a link inside', () => {
+    const list = Array.from({ length: 8 }, (_, depth) => `${'  '.repeat(depth)}- 第 ${depth + 1} 层 **加粗 [链接](https://example.com/)**`);
+    const text = ['### 指南', '', '#### 1. 问题', '', '**题目：** 问。', '', '**答案：**', '', ...list, '', '**解析：** 解。', ''].join('\n');
+    expect(rules(text)).toEqual([]);
+  });
+
   it('reads old Mac line endings (CR only) like LF', () => {
     expect(generate(source.replace(/\n/g, '\r')).guides[0]!.questions).toHaveLength(30);
   });

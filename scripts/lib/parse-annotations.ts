@@ -1,6 +1,7 @@
 import type { Code, Heading, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { checkMath } from './check-math.ts';
+import { checkNesting } from './check-nesting.ts';
 import { type Diagnostic, type Place, diagnostic } from './diagnostic.ts';
 import type { InputFile } from './generate-site.ts';
 import type { Guide } from './guide-model.ts';
@@ -77,7 +78,7 @@ export function parseAnnotations(guide: Guide, extras: InputFile[]): { annotatio
       continue;
     }
     const annotation = parseAnnotation(file, question, report);
-    diagnostics.push(...annotation.mathDiagnostics);
+    diagnostics.push(...annotation.treeDiagnostics);
     if (annotation.value) annotations.push(annotation.value);
   }
   return { annotations: annotations.sort((a, b) => a.question - b.question), diagnostics };
@@ -85,10 +86,10 @@ export function parseAnnotations(guide: Guide, extras: InputFile[]): { annotatio
 
 type Report = (place: Place | undefined, ruleId: string, message: string) => void;
 
-function parseAnnotation(file: InputFile, question: number, report: Report): { value: Annotation | undefined; mathDiagnostics: Diagnostic[] } {
+function parseAnnotation(file: InputFile, question: number, report: Report): { value: Annotation | undefined; treeDiagnostics: Diagnostic[] } {
   const tree = parseMarkdown(file.text);
   htmlAsText(tree);
-  const mathDiagnostics = checkMath(tree, file.file);
+  const treeDiagnostics = [...checkNesting(tree, file.file), ...checkMath(tree, file.file)];
   const found = new Map<AnnotationSectionKey, AnnotationSection>();
   let current: AnnotationSection | undefined;
   let skipping = false;
@@ -119,11 +120,11 @@ function parseAnnotation(file: InputFile, question: number, report: Report): { v
   }
   if (found.size === 0) {
     if (tree.children.length === 0 || !skipping) report(undefined, 'annotation-no-section', `第 ${question} 题的补充文件里没有任何可识别的段落：请用 ${ANNOTATION_SECTIONS.map((s) => `“## ${s.label}”`).join('、')} 开始一段。`);
-    return { value: undefined, mathDiagnostics };
+    return { value: undefined, treeDiagnostics };
   }
   const formulas = readFormulas(found.get('formulas'), question, report);
   const sections = ANNOTATION_SECTIONS.flatMap((s) => found.get(s.key) ?? []);
-  return { value: { question, file: file.file, sections, formulas }, mathDiagnostics };
+  return { value: { question, file: file.file, sections, formulas }, treeDiagnostics };
 }
 
 /** Fenced blocks whose language names a widget are filled in by the build; other code stays code. */

@@ -2,6 +2,7 @@ import type { RootContent } from 'mdast';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { checkMath } from './check-math.ts';
+import { checkNesting } from './check-nesting.ts';
 import { type Diagnostic, diagnostic } from './diagnostic.ts';
 import type { InputFile } from './generate-site.ts';
 import { htmlAsText } from './literal-text.ts';
@@ -76,7 +77,7 @@ export function parseCodingProblems(extras: InputFile[]): { problems: CodingProb
     const body = '\n'.repeat(front[0].split('\n').length - 1) + file.text.slice(front[0].length);
     const tree = parseMarkdown(body);
     htmlAsText(tree);
-    diagnostics.push(...checkMath(tree, file.file));
+    diagnostics.push(...checkNesting(tree, file.file), ...checkMath(tree, file.file));
     problems.push({ ...parsed.data, number: Number(match[1]), file: file.file, blocks: tree.children });
   }
   const seen = new Set<string>();

@@ -1,0 +1,36 @@
+import type { Nodes } from 'mdast';
+import { type Diagnostic, diagnostic } from './diagnostic.ts';
+
+/**
+ * How deep Markdown may nest: lists in lists in quotes, emphasis in links,
+ * and so on. Real text stays far below it. Above it the serialiser slows
+ * down faster than the square of the depth: two lines ending in 2,000 `*`
+ * each nest 1,100 levels of bold and took minutes to write as a page.
+ */
+export const MAX_NESTING = 32;
+
+/** Reports the first place where the tree nests deeper than MAX_NESTING. */
+export function checkNesting(tree: Nodes, file: string): Diagnostic[] {
+  const tooDeep = firstTooDeep(tree, 0);
+  if (!tooDeep) return [];
+  const place = tooDeep.position?.start ?? { line: 1, column: 1 };
+  return [
+    diagnostic(
+      file,
+      place,
+      'nesting-too-deep',
+      `Markdown 在这里嵌套超过 ${MAX_NESTING} 层（强调、链接、列表或引用一层套一层）：多半是连续多打了 * 或 _，请删掉多余的标记。`,
+    ),
+  ];
+}
+
+// Recursion stops one level below the limit, so its own depth is bounded.
+function firstTooDeep(node: Nodes, depth: number): Nodes | undefined {
+  if (depth > MAX_NESTING) return node;
+  if (!('children' in node)) return undefined;
+  for (const child of node.children) {
+    const found = firstTooDeep(child, depth + 1);
+    if (found) return found;
+  }
+  return undefined;
+}
