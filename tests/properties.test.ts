@@ -196,6 +196,12 @@ describe('properties › edge cases', () => {
     expect(rules(text)).toEqual([expect.stringMatching(/^11:\d+ nesting-too-deep$/)]);
   });
 
+  it('reports 5,000 nested quotes at their line, and 12,000 (past the parser’s stack) at the top, instead of crashing', () => {
+    const withLine = (line: string) => ['### 指南', '', '#### 1. 问题', '', '**题目：** 问。', '', '**答案：** 答。', '', '**解析：**', '', line, ''].join('\n');
+    expect(rules(withLine(`${'>'.repeat(5_000)} 深`))).toEqual([expect.stringMatching(/^11:\d+ nesting-too-deep$/)]);
+    expect(rules(withLine(`${'>'.repeat(12_000)} 深`))).toEqual(['1:1 nesting-too-deep']);
+  });
+
   it('takes real nesting: a list eight levels deep with bold and a link inside', () => {
     const list = Array.from({ length: 8 }, (_, depth) => `${'  '.repeat(depth)}- 第 ${depth + 1} 层 **加粗 [链接](https://example.com/)**`);
     const text = ['### 指南', '', '#### 1. 问题', '', '**题目：** 问。', '', '**答案：**', '', ...list, '', '**解析：** 解。', ''].join('\n');

@@ -1,5 +1,6 @@
-import type { Nodes } from 'mdast';
+import type { Nodes, Root } from 'mdast';
 import { type Diagnostic, diagnostic } from './diagnostic.ts';
+import { parseMarkdown } from './markdown-syntax.ts';
 
 /**
  * How deep Markdown may nest: lists in lists in quotes, emphasis in links,
@@ -8,6 +9,23 @@ import { type Diagnostic, diagnostic } from './diagnostic.ts';
  * each nest 1,100 levels of bold and took minutes to write as a page.
  */
 export const MAX_NESTING = 32;
+
+/**
+ * Parses a file, or says why its Markdown cannot become pages: nested past
+ * MAX_NESTING, or so deep (thousands of `>`) that the parser runs out of
+ * stack. Callers stop there, before anything else walks the tree.
+ */
+export function parseWithinNesting(text: string, file: string): { tree: Root; diagnostics: Diagnostic[] } | { tree: undefined; diagnostics: Diagnostic[] } {
+  let tree: Root;
+  try {
+    tree = parseMarkdown(text);
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    return { tree: undefined, diagnostics: [diagnostic(file, { line: 1, column: 1 }, 'nesting-too-deep', `Markdown 嵌套得太深，无法解析（上限 ${MAX_NESTING} 层）：多半是某一行连续多打了 >、* 或 _，请删掉多余的标记。`)] };
+  }
+  const diagnostics = checkNesting(tree, file);
+  return diagnostics.length > 0 ? { tree: undefined, diagnostics } : { tree, diagnostics };
+}
 
 /** Reports the first place where the tree nests deeper than MAX_NESTING. */
 export function checkNesting(tree: Nodes, file: string): Diagnostic[] {

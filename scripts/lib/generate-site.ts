@@ -1,5 +1,4 @@
 import { checkMath } from './check-math.ts';
-import { checkNesting } from './check-nesting.ts';
 import { type Diagnostic, compareDiagnostics, diagnostic } from './diagnostic.ts';
 import { CODING_PAGE, emitCodingPage } from './emit-coding-page.ts';
 import { emitAnkiTsv, emitExportJson, emitExportJsonSchema, guideExport } from './emit-exports.ts';
@@ -65,7 +64,7 @@ export function generateSite(sources: GuideSource[], options: SiteOptions = { si
       diagnostics.push(diagnostic(source.file, { line: 1, column: 1 }, 'guide-slug', `指南文件夹名 “${slug}” 不能用作网址：请只用小写字母、数字和连字符，例如 “kd-lifelong-learning”。`));
     }
     const parsed = parseGuide(source.text, source.file, slug);
-    diagnostics.push(...parsed.diagnostics, ...checkNesting(parsed.tree, source.file), ...checkMath(parsed.tree, source.file));
+    diagnostics.push(...parsed.diagnostics, ...checkMath(parsed.tree, source.file));
     if (!parsed.guide) continue;
     guides.push(parsed.guide);
     const annotated = parseAnnotations(parsed.guide, extras);

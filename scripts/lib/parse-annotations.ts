@@ -1,12 +1,11 @@
 import type { Code, Heading, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { checkMath } from './check-math.ts';
-import { checkNesting } from './check-nesting.ts';
+import { parseWithinNesting } from './check-nesting.ts';
 import { type Diagnostic, type Place, diagnostic } from './diagnostic.ts';
 import type { InputFile } from './generate-site.ts';
 import type { Guide } from './guide-model.ts';
 import { htmlAsText } from './literal-text.ts';
-import { parseMarkdown } from './markdown-syntax.ts';
 import { type Widget, parseWidget } from './parse-widget.ts';
 
 /** The sections an annotation may add to a question page, in page order. */
@@ -87,9 +86,11 @@ export function parseAnnotations(guide: Guide, extras: InputFile[]): { annotatio
 type Report = (place: Place | undefined, ruleId: string, message: string) => void;
 
 function parseAnnotation(file: InputFile, question: number, report: Report): { value: Annotation | undefined; treeDiagnostics: Diagnostic[] } {
-  const tree = parseMarkdown(file.text);
+  const parsed = parseWithinNesting(file.text, file.file);
+  if (!parsed.tree) return { value: undefined, treeDiagnostics: parsed.diagnostics };
+  const { tree } = parsed;
   htmlAsText(tree);
-  const treeDiagnostics = [...checkNesting(tree, file.file), ...checkMath(tree, file.file)];
+  const treeDiagnostics = checkMath(tree, file.file);
   const found = new Map<AnnotationSectionKey, AnnotationSection>();
   let current: AnnotationSection | undefined;
   let skipping = false;

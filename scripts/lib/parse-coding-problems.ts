@@ -2,11 +2,10 @@ import type { RootContent } from 'mdast';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { checkMath } from './check-math.ts';
-import { checkNesting } from './check-nesting.ts';
+import { parseWithinNesting } from './check-nesting.ts';
 import { type Diagnostic, diagnostic } from './diagnostic.ts';
 import type { InputFile } from './generate-site.ts';
 import { htmlAsText } from './literal-text.ts';
-import { parseMarkdown } from './markdown-syntax.ts';
 
 type Value = number | Value[] | { [key: string]: Value };
 const value: z.ZodType<Value> = z.lazy(() => z.union([z.number(), z.array(value), z.record(z.string(), value)]));
@@ -75,9 +74,12 @@ export function parseCodingProblems(extras: InputFile[]): { problems: CodingProb
     }
     // Blank lines in place of the frontmatter keep positions true to the file.
     const body = '\n'.repeat(front[0].split('\n').length - 1) + file.text.slice(front[0].length);
-    const tree = parseMarkdown(body);
+    const markdown = parseWithinNesting(body, file.file);
+    diagnostics.push(...markdown.diagnostics);
+    if (!markdown.tree) continue;
+    const { tree } = markdown;
     htmlAsText(tree);
-    diagnostics.push(...checkNesting(tree, file.file), ...checkMath(tree, file.file));
+    diagnostics.push(...checkMath(tree, file.file));
     problems.push({ ...parsed.data, number: Number(match[1]), file: file.file, blocks: tree.children });
   }
   const seen = new Set<string>();

@@ -3,7 +3,7 @@ import { toString } from 'mdast-util-to-string';
 import { type Diagnostic, type Place, diagnostic } from './diagnostic.ts';
 import { type Guide, type Question, SOURCE_SECTIONS, type Section, type SectionKey } from './guide-model.ts';
 import { currencyDollarsAsText, htmlAsText } from './literal-text.ts';
-import { parseMarkdown } from './markdown-syntax.ts';
+import { parseWithinNesting } from './check-nesting.ts';
 
 export interface ParseResult {
   guide: Guide | undefined;
@@ -46,7 +46,9 @@ export function parseGuide(text: string, file: string, slug: string): ParseResul
     return { guide: undefined, tree: { type: 'root', children: [] }, diagnostics };
   }
 
-  const tree: Root = parseMarkdown(text);
+  const parsed = parseWithinNesting(text, file);
+  if (!parsed.tree) return { guide: undefined, tree: { type: 'root', children: [] }, diagnostics: parsed.diagnostics };
+  const { tree } = parsed;
   htmlAsText(tree);
   currencyDollarsAsText(tree, text);
 
