@@ -8,7 +8,7 @@ import { parseMarkdown } from './markdown-syntax.ts';
  * down faster than the square of the depth: two lines ending in 2,000 `*`
  * each nest 1,100 levels of bold and took minutes to write as a page.
  */
-export const MAX_NESTING = 32;
+const MAX_NESTING = 32;
 
 /**
  * Parses a file, or says why its Markdown cannot become pages: nested past
@@ -28,7 +28,7 @@ export function parseWithinNesting(text: string, file: string): { tree: Root; di
 }
 
 /** Reports the first place where the tree nests deeper than MAX_NESTING. */
-export function checkNesting(tree: Nodes, file: string): Diagnostic[] {
+function checkNesting(tree: Nodes, file: string): Diagnostic[] {
   const tooDeep = firstTooDeep(tree, 0);
   if (!tooDeep) return [];
   const place = tooDeep.position?.start ?? { line: 1, column: 1 };

@@ -1,9 +1,9 @@
 import type { Heading, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
+import { parseWithinNesting } from './check-nesting.ts';
 import { type Diagnostic, type Place, diagnostic } from './diagnostic.ts';
 import { type Guide, type Question, SOURCE_SECTIONS, type Section, type SectionKey } from './guide-model.ts';
 import { currencyDollarsAsText, htmlAsText } from './literal-text.ts';
-import { parseWithinNesting } from './check-nesting.ts';
 
 export interface ParseResult {
   guide: Guide | undefined;
@@ -47,7 +47,10 @@ export function parseGuide(text: string, file: string, slug: string): ParseResul
   }
 
   const parsed = parseWithinNesting(text, file);
-  if (!parsed.tree) return { guide: undefined, tree: { type: 'root', children: [] }, diagnostics: parsed.diagnostics };
+  if (!parsed.tree) {
+    diagnostics.push(...parsed.diagnostics);
+    return { guide: undefined, tree: { type: 'root', children: [] }, diagnostics };
+  }
   const { tree } = parsed;
   htmlAsText(tree);
   currencyDollarsAsText(tree, text);
