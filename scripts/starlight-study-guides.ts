@@ -8,6 +8,7 @@ import { rehypeAnchorIcon } from '../src/markdown/rehype-anchor-icon.ts';
 import type { GuideSidebarItem } from '../src/utils/guide-sidebar.ts';
 import { STUDY_VIEWS } from '../src/utils/study-views.ts';
 import { type BuildContentResult, buildContent, defaultPaths, describeFailure } from './build-content.ts';
+import { hasPage } from './lib/generate-site.ts';
 
 /** The whole-guide pages in sidebar order: review and print come with every guide, the others when generated. */
 const GUIDE_PAGES = [
@@ -25,7 +26,7 @@ function guideSidebars(result: BuildContentResult): GuideSidebarItem[] {
       label: guide.title,
       items: [
         { label: '全部题目', link: `/${guide.slug}/` },
-        ...GUIDE_PAGES.filter(({ page, always }) => always || result.pages.has(`${guide.slug}/${page}.mdx`)).map(({ page, label }) => ({
+        ...GUIDE_PAGES.filter(({ page, always }) => always || hasPage(result, `${guide.slug}/${page}`)).map(({ page, label }) => ({
           label,
           link: `/${guide.slug}/${page}/`,
         })),

@@ -2,17 +2,13 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { compile } from '@mdx-js/mdx';
-import { fromMarkdown } from 'mdast-util-from-markdown';
-import { mathFromMarkdown } from 'mdast-util-math';
-import { mdxFromMarkdown } from 'mdast-util-mdx';
-import { math } from 'micromark-extension-math';
-import { mdxjs } from 'micromark-extension-mdxjs';
 import remarkMath from 'remark-math';
 import { visit } from 'unist-util-visit';
 import { describe, expect, it } from 'vitest';
 import { formatDiagnostic } from '../scripts/lib/diagnostic.ts';
 import { type InputFile, generateSite } from '../scripts/lib/generate-site.ts';
 import { frontmatterOf } from './helpers/frontmatter.ts';
+import { bodyOf, readPage } from './helpers/read-page.ts';
 import { testDir } from './helpers/test-dir.ts';
 
 const source = readFileSync(new URL('../src/guides/kd-lifelong-learning/source.md', import.meta.url), 'utf8');
@@ -98,8 +94,8 @@ describe('annotations › pages', () => {
   const hostile = '## 编者注\n\n{process.exit(1)} <script>alert(1)</script>\n\nimport fs from \'fs\'\n\n## 公式\n\n### 软化 {#soft group="温度"}\n\n$$\nq_i\n$$\n\n```temperature-explorer\nlabels: [猫, "<b>狗"]\nteacher: [1, 2]\nstudent: [2, 1]\ntemperature: 2\n```\n';
   const site = generate({ 'annotations/1.md': hostile });
   const page = site.pages.get('kd/1.mdx')!;
-  const body = page.slice(page.indexOf('\n---\n') + 5);
-  const tree = fromMarkdown(body, { extensions: [mdxjs(), math()], mdastExtensions: [mdxFromMarkdown(), mathFromMarkdown()] });
+  const body = bodyOf(page);
+  const tree = readPage('kd/1.mdx', page);
 
   it('puts 公式, 编者注 in page order after the source sections, with anchors in the frontmatter', () => {
     expect(site.diagnostics).toEqual([]);

@@ -28,10 +28,10 @@ describe('build-content', () => {
     buildContent(ws, ws.dir);
     const files = Object.keys(snapshot(ws.contentDir));
     expect(files).toHaveLength(31);
-    expect(files).toContain('kd/index.mdx');
-    expect(files).toContain('kd/30.mdx');
+    expect(files).toContain('kd/index.md');
+    expect(files).toContain('kd/30.md');
     // The print and review pages are rendered from the question pages (src/pages/[guide]/[view].astro).
-    expect(files).not.toContain('kd/print.mdx');
+    expect(files.filter((f) => f.startsWith('kd/print.'))).toEqual([]);
   });
 
   it('gives byte-identical output when run twice', () => {
@@ -54,11 +54,26 @@ describe('build-content', () => {
     const source = readFileSync(realSource, 'utf8');
     const ws = workspace(source);
     buildContent(ws, ws.dir);
-    expect(snapshot(ws.contentDir)).toHaveProperty(['kd/30.mdx']);
+    expect(snapshot(ws.contentDir)).toHaveProperty(['kd/30.md']);
     writeFileSync(join(ws.guidesDir, 'kd', 'source.md'), source.slice(0, source.indexOf('#### 30.')));
     const result = buildContent(ws, ws.dir);
-    expect(result.removed).toEqual(['kd/30.mdx']);
+    expect(result.removed).toEqual(['kd/30.md']);
     expect(Object.keys(snapshot(ws.contentDir))).toHaveLength(30);
+  });
+
+  it('turns a page into MDX when an annotation gives it a component, and back, leaving one file for the page', () => {
+    const ws = workspace();
+    buildContent(ws, ws.dir);
+    const explorer = '## 编者注\n\n```temperature-explorer\nlabels: [猫, 狗]\nteacher: [2, 1]\nstudent: [1, 2]\ntemperature: 2\n```\n';
+    mkdirSync(join(ws.guidesDir, 'kd', 'annotations'));
+    writeFileSync(join(ws.guidesDir, 'kd', 'annotations', '6.md'), explorer);
+    const withComponent = buildContent(ws, ws.dir);
+    expect(withComponent.diagnostics).toEqual([]);
+    expect([withComponent.written, withComponent.removed]).toEqual([['kd/6.mdx'], ['kd/6.md']]);
+    expect(readFileSync(join(ws.contentDir, 'kd/6.mdx'), 'utf8')).toContain('<TemperatureExplorer');
+    writeFileSync(join(ws.guidesDir, 'kd', 'annotations', '6.md'), '## 编者注\n\n只有文字。\n');
+    const textOnly = buildContent(ws, ws.dir);
+    expect([textOnly.written, textOnly.removed]).toEqual([['kd/6.md'], ['kd/6.mdx']]);
   });
 
   it('removes the pages of a guide whose folder is gone', () => {

@@ -6,10 +6,10 @@ import { mathToMarkdown } from 'mdast-util-math';
 import { mdxToMarkdown } from 'mdast-util-mdx';
 import { defaultHandlers, toMarkdown } from 'mdast-util-to-markdown';
 import { describe, expect, it } from 'vitest';
-import { parseMarkdown, serializeMdx } from '../scripts/lib/markdown-syntax.ts';
+import { parseMarkdown, serializePage } from '../scripts/lib/markdown-syntax.ts';
 
 /** The serialiser as the library ships it: every escaping pattern over every text node. */
-function serializeMdxAsTheLibraryDoes(tree: Root): string {
+function serializePageAsTheLibraryDoes(tree: Root): string {
   return toMarkdown(tree, {
     extensions: [mdxToMarkdown(), directiveToMarkdown(), gfmToMarkdown(), mathToMarkdown()],
     unsafe: [
@@ -57,12 +57,12 @@ const built = fc
     return { type: 'root', children: [paragraph] };
   });
 
-describe('markdown syntax › serialising MDX', () => {
+describe('markdown syntax › serialising pages', () => {
   it('writes every text exactly as the library’s own text handler does', () => {
     fc.assert(
       fc.property(markdown, (text) => {
         const tree = parseMarkdown(text);
-        expect(serializeMdx(tree)).toBe(serializeMdxAsTheLibraryDoes(tree));
+        expect(serializePage(tree)).toBe(serializePageAsTheLibraryDoes(tree));
       }),
       { numRuns: 3000 },
     );
@@ -71,7 +71,7 @@ describe('markdown syntax › serialising MDX', () => {
   it('does so for trees built in code, where text sits next to any inline construct', () => {
     fc.assert(
       fc.property(built, (tree) => {
-        expect(serializeMdx(tree)).toBe(serializeMdxAsTheLibraryDoes(tree));
+        expect(serializePage(tree)).toBe(serializePageAsTheLibraryDoes(tree));
       }),
       { numRuns: 3000 },
     );

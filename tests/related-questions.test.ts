@@ -33,7 +33,7 @@ describe('related questions', () => {
 
   it('ends question 12’s page with 相关题目 linking 20 and 25', () => {
     const site = generateSite([{ slug: 'kd', source: { name: 'source.md', file: 'source.md', text: source }, extras: [{ name: 'topics.yaml', ...topicsFile }] }]);
-    const page = site.pages.get('kd/12.mdx')!;
+    const page = site.pages.get('kd/12.md')!;
     expect(frontmatterOf(page)).toMatchObject({ addedSections: ['related'] });
     const section = page.slice(page.lastIndexOf('## '));
     expect(section.startsWith('## 相关题目')).toBe(true);

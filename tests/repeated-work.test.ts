@@ -3,7 +3,7 @@ import type { List, Root } from 'mdast';
 import { describe, expect, it } from 'vitest';
 import { checkMath } from '../scripts/lib/check-math.ts';
 import { generateSite } from '../scripts/lib/generate-site.ts';
-import { parseMarkdown, serializeMdx } from '../scripts/lib/markdown-syntax.ts';
+import { parseMarkdown, serializePage } from '../scripts/lib/markdown-syntax.ts';
 import { memo } from '../scripts/lib/memo.ts';
 
 /*
@@ -35,13 +35,13 @@ const list = (text: string): List => ({
 });
 const root = (...children: Root['children']): Root => ({ type: 'root', children });
 
-describe('repeated work › MDX pages', () => {
+describe('repeated work › pages', () => {
   it('gives a list right after another list the other bullet, but not the same list on its own', () => {
     // Two adjacent lists with the same bullet would merge into one.
-    expect(serializeMdx(root(list('甲'), list('乙')))).toBe('- 甲\n\n* 乙\n');
-    expect(serializeMdx(root(list('乙')))).toBe('- 乙\n');
-    expect(serializeMdx(root(list('乙'), list('乙')))).toBe('- 乙\n\n* 乙\n');
-    expect(serializeMdx(root(list('甲'), list('乙'), list('丙')))).toBe('- 甲\n\n* 乙\n\n- 丙\n');
+    expect(serializePage(root(list('甲'), list('乙')))).toBe('- 甲\n\n* 乙\n');
+    expect(serializePage(root(list('乙')))).toBe('- 乙\n');
+    expect(serializePage(root(list('乙'), list('乙')))).toBe('- 乙\n\n* 乙\n');
+    expect(serializePage(root(list('甲'), list('乙'), list('丙')))).toBe('- 甲\n\n* 乙\n\n- 丙\n');
   });
 
   it('shows an edited answer on its question page when generating again in the same process', () => {
@@ -49,9 +49,9 @@ describe('repeated work › MDX pages', () => {
     const before = generate(source);
     const answer = /\*\*答案：\*\*\s*(\S{12})/.exec(source.slice(source.indexOf('#### 2.')))![1]!;
     const after = generate(source.replace(answer, `${answer}（已修订）`));
-    expect(before.get('kd/2.mdx')).not.toContain('（已修订）');
-    expect(after.get('kd/2.mdx')).toContain(`${answer}（已修订）`);
-    expect(after.get('kd/3.mdx')).toBe(before.get('kd/3.mdx'));
+    expect(before.get('kd/2.md')).not.toContain('（已修订）');
+    expect(after.get('kd/2.md')).toContain(`${answer}（已修订）`);
+    expect(after.get('kd/3.md')).toBe(before.get('kd/3.md'));
   });
 });
 

@@ -17,7 +17,7 @@ describe('synthetic corpus', () => {
   });
 
   it('gives about a third of the question pages formulas, inline and display', () => {
-    const questionPages = [...site.pages].filter(([path]) => /\/\d+\.mdx$/.test(path));
+    const questionPages = [...site.pages].filter(([path]) => /\/\d+\.md$/.test(path));
     const withMath = questionPages.filter(([, mdx]) => mdx.includes('$'));
     expect(withMath.length).toBe(30);
     expect(questionPages.some(([, mdx]) => /^\$\$$/m.test(mdx))).toBe(true);

@@ -1,6 +1,6 @@
 import type { MdxJsxFlowElement, MdxjsEsm } from 'mdast-util-mdx';
 import type { RootContent } from 'mdast';
-import { emitMdx, sectionHeading } from './emit-question-page.ts';
+import { type EmittedPage, emitPage, sectionHeading } from './emit-question-page.ts';
 import type { Guide } from './guide-model.ts';
 import { type CodingProblem, formatValue } from './parse-coding-problems.ts';
 
@@ -16,7 +16,7 @@ const subheading = (text: string): RootContent => ({ type: 'heading', depth: 3, 
  * call with its expected output. The solution is not copied here: the
  * SolutionCode component imports the module's file when the site is built.
  */
-export function emitCodingPage(guide: Guide, problems: CodingProblem[]): string {
+export function emitCodingPage(guide: Guide, problems: CodingProblem[]): EmittedPage {
   const esm: MdxjsEsm = { type: 'mdxjsEsm', value: `import SolutionCode from ${JSON.stringify(SOLUTION_COMPONENT)};` };
   const children: RootContent[] = [
     esm,
@@ -54,5 +54,5 @@ export function emitCodingPage(guide: Guide, problems: CodingProblem[]): string 
     prev: false,
     next: false,
   };
-  return emitMdx(frontmatter, { type: 'root', children });
+  return emitPage(frontmatter, { type: 'root', children });
 }

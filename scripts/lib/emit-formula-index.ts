@@ -1,6 +1,6 @@
 import type { PhrasingContent, RootContent } from 'mdast';
 import type { Guide } from './guide-model.ts';
-import { emitMdx, sectionHeading } from './emit-question-page.ts';
+import { type EmittedPage, emitPage, sectionHeading } from './emit-question-page.ts';
 import { expandWidgets } from './emit-widgets.ts';
 import type { Annotation, Formula } from './parse-annotations.ts';
 
@@ -13,7 +13,7 @@ export const FORMULA_INDEX = 'formulas';
  * several questions is listed once with every question. The explorers of the
  * annotations are repeated at the end.
  */
-export function emitFormulaIndex(guide: Guide, annotations: Annotation[]): string {
+export function emitFormulaIndex(guide: Guide, annotations: Annotation[]): EmittedPage {
   const groups = new Map<string, Map<string, Formula[]>>();
   for (const formula of annotations.flatMap((a) => a.formulas)) {
     const byTex = groups.get(formula.group) ?? new Map<string, Formula[]>();
@@ -56,7 +56,7 @@ export function emitFormulaIndex(guide: Guide, annotations: Annotation[]): strin
     prev: false,
     next: false,
   };
-  return emitMdx(frontmatter, { type: 'root', children });
+  return emitPage(frontmatter, { type: 'root', children });
 }
 
 function countFormulas(groups: Map<string, Map<string, Formula[]>>): number {

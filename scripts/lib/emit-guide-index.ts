@@ -1,6 +1,6 @@
 import type { List, RootContent } from 'mdast';
 import type { Guide } from './guide-model.ts';
-import { emitMdx, sectionHeading } from './emit-question-page.ts';
+import { type EmittedPage, emitPage, sectionHeading } from './emit-question-page.ts';
 import type { Topic } from './parse-topics.ts';
 
 /** The site folder that holds every guide's exports; a guide may not use it as its slug. */
@@ -19,7 +19,7 @@ export interface ToolLink {
 }
 
 /** The guide's table of contents: study tools, then every question, linked, grouped by topic in source order. */
-export function emitGuideIndex(guide: Guide, topics: Topic[], extraTools: ToolLink[] = []): string {
+export function emitGuideIndex(guide: Guide, topics: Topic[], extraTools: ToolLink[] = []): EmittedPage {
   const titleOf = new Map(guide.questions.map((q) => [q.number, q.title]));
   // Relative links keep working when the site is served under a base path.
   const linkList = (links: ToolLink[]): List => ({
@@ -61,5 +61,5 @@ export function emitGuideIndex(guide: Guide, topics: Topic[], extraTools: ToolLi
     prev: false,
     ...(guide.questions[0] ? { next: { link: `${guide.questions[0].number}/`, label: guide.questions[0].title } } : {}),
   };
-  return emitMdx(frontmatter, { type: 'root', children });
+  return emitPage(frontmatter, { type: 'root', children });
 }

@@ -1,7 +1,7 @@
 import type { Heading, Nodes, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { type Guide, type Question, SOURCE_SECTIONS } from './guide-model.ts';
-import { serializeMdx } from './markdown-syntax.ts';
+import { serializePage } from './markdown-syntax.ts';
 
 /** Frontmatter fields that our components and the section-id plugin read. */
 export interface QuestionFrontmatter {
@@ -35,8 +35,20 @@ export interface AddedSection {
   searchable?: boolean;
 }
 
-/** One question → the MDX text of its page: 题目, 答案, 解析, then our added sections, as `##` sections. */
-export function emitQuestionPage(guide: Guide, question: Question, added: AddedSection[] = []): string {
+/**
+ * A generated page. Pages that use a component are MDX; the others are plain
+ * Markdown, which Astro renders without compiling a JavaScript module per
+ * page (a third less build time at 3,000 questions). Both are written by the
+ * same serialiser: every escape it makes for MDX is also a Markdown escape,
+ * and escaping `<` everywhere keeps raw HTML out of Markdown too.
+ */
+export interface EmittedPage {
+  extension: 'md' | 'mdx';
+  text: string;
+}
+
+/** One question → its page: 题目, 答案, 解析, then our added sections, as `##` sections. */
+export function emitQuestionPage(guide: Guide, question: Question, added: AddedSection[] = []): EmittedPage {
   const index = guide.questions.indexOf(question);
   const before = guide.questions[index - 1];
   const after = guide.questions[index + 1];
@@ -61,7 +73,7 @@ export function emitQuestionPage(guide: Guide, question: Question, added: AddedS
     ]),
     ...added.flatMap((s) => [sectionHeading(s.label), ...s.blocks]),
   ];
-  return emitMdx(frontmatter, { type: 'root', children });
+  return emitPage(frontmatter, { type: 'root', children });
 }
 
 function anchorsOf(added: AddedSection[]): Pick<QuestionFrontmatter, 'anchors'> {
@@ -71,16 +83,19 @@ function anchorsOf(added: AddedSection[]): Pick<QuestionFrontmatter, 'anchors'> 
 
 function mathSectionsOf(question: Question, added: AddedSection[]): Pick<QuestionFrontmatter, 'mathSections'> {
   const ids = [
-    ...SOURCE_SECTIONS.filter((s) => question.sections[s.key].blocks.some(containsMath)).map((s) => s.id),
-    ...added.filter((s) => s.blocks.some(containsMath)).map((s) => s.id),
+    ...SOURCE_SECTIONS.filter((s) => question.sections[s.key].blocks.some((block) => containsAny(block, MATH))).map((s) => s.id),
+    ...added.filter((s) => s.blocks.some((block) => containsAny(block, MATH))).map((s) => s.id),
   ];
   return ids.length > 0 ? { mathSections: ids } : {};
 }
 
 /** A page with formulas says `math: true`, so its head loads KaTeX's stylesheet; others never load it. */
-export function emitMdx(frontmatter: object, body: Root): string {
-  const withMath = containsMath(body) ? { ...frontmatter, math: true } : frontmatter;
-  return `---\n${frontmatterYaml(withMath)}\n---\n\n${serializeMdx(body)}`;
+export function emitPage(frontmatter: object, body: Root): EmittedPage {
+  const withMath = containsAny(body, MATH) ? { ...frontmatter, math: true } : frontmatter;
+  return {
+    extension: containsAny(body, MDX) ? 'mdx' : 'md',
+    text: `---\n${frontmatterYaml(withMath)}\n---\n\n${serializePage(body)}`,
+  };
 }
 
 // YAML 1.2 reads JSON as it is (double-quoted strings take any JSON
@@ -90,10 +105,14 @@ function frontmatterYaml(data: object): string {
   return JSON.stringify(data, null, 2);
 }
 
-// A plain walk that stops at the first formula: unist-util-visit's general
+const MATH: ReadonlySet<Nodes['type']> = new Set(['math', 'inlineMath']);
+/** What only MDX can hold: imports, components, expressions. */
+const MDX: ReadonlySet<Nodes['type']> = new Set(['mdxjsEsm', 'mdxJsxFlowElement', 'mdxJsxTextElement', 'mdxFlowExpression', 'mdxTextExpression']);
+
+// A plain walk that stops at the first match: unist-util-visit's general
 // machinery cost 0.6 s of generating 3,000 questions here.
-function containsMath(node: Nodes): boolean {
-  return node.type === 'math' || node.type === 'inlineMath' || ('children' in node && node.children.some(containsMath));
+function containsAny(node: Nodes, types: ReadonlySet<Nodes['type']>): boolean {
+  return types.has(node.type) || ('children' in node && node.children.some((child) => containsAny(child, types)));
 }
 
 export function sectionHeading(label: string): Heading {

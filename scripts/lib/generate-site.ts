@@ -4,7 +4,7 @@ import { CODING_PAGE, emitCodingPage } from './emit-coding-page.ts';
 import { emitAnkiTsv, emitExportJson, emitExportJsonSchema, guideExport } from './emit-exports.ts';
 import { FORMULA_INDEX, emitFormulaIndex } from './emit-formula-index.ts';
 import { EXPORTS_DIR, EXPORT_SCHEMA_FILE, emitGuideIndex, exportFiles } from './emit-guide-index.ts';
-import { type AddedSection, emitQuestionPage } from './emit-question-page.ts';
+import { type AddedSection, type EmittedPage, emitQuestionPage } from './emit-question-page.ts';
 import { relatedSection } from './emit-related-section.ts';
 import { expandWidgets } from './emit-widgets.ts';
 import type { Guide, Question } from './guide-model.ts';
@@ -35,7 +35,7 @@ export interface GeneratedSite {
   guides: Guide[];
   /** Guide slug → its topics, in display order. */
   topics: Map<string, Topic[]>;
-  /** Page path relative to the content folder → MDX text. Empty when there are diagnostics. */
+  /** Page path relative to the content folder (`kd/6.md`, `kd/1.mdx`) → its text. Empty when there are diagnostics. */
   pages: Map<string, string>;
   /** Path inside the site's `exports/` folder → downloadable file. Empty when there are diagnostics. */
   files: Map<string, string>;
@@ -101,18 +101,22 @@ export function generateSite(sources: GuideSource[], options: SiteOptions = { si
       ...(hasFormulas ? [{ url: `${FORMULA_INDEX}/`, text: '公式速查：全部公式，链接到讲解它的题目' }] : []),
       ...(problems.length > 0 ? [{ url: `${CODING_PAGE}/`, text: `编程题（${problems.length} 道，附经过测试的参考实现）` }] : []),
     ];
-    pages.set(`${guide.slug}/index.mdx`, emitGuideIndex(guide, guideTopics, extraTools));
-    for (const question of guide.questions) {
-      pages.set(`${guide.slug}/${question.number}.mdx`, emitQuestionPage(guide, question, addedFor(question)));
-    }
-    if (hasFormulas) pages.set(`${guide.slug}/${FORMULA_INDEX}.mdx`, emitFormulaIndex(guide, annotations));
-    if (problems.length > 0) pages.set(`${guide.slug}/${CODING_PAGE}.mdx`, emitCodingPage(guide, problems));
+    const addPage = (name: string | number, page: EmittedPage) => pages.set(`${guide.slug}/${name}.${page.extension}`, page.text);
+    addPage('index', emitGuideIndex(guide, guideTopics, extraTools));
+    for (const question of guide.questions) addPage(question.number, emitQuestionPage(guide, question, addedFor(question)));
+    if (hasFormulas) addPage(FORMULA_INDEX, emitFormulaIndex(guide, annotations));
+    if (problems.length > 0) addPage(CODING_PAGE, emitCodingPage(guide, problems));
     const data = guideExport(guide, guideTopics, options.siteUrl);
     const paths = exportFiles(guide.slug);
     files.set(paths.json, emitExportJson(data));
     files.set(paths.tsv, emitAnkiTsv(data));
   }
   return { guides, topics, pages, files, diagnostics };
+}
+
+/** Whether the site has the page `name` (`kd/formulas`), as Markdown or MDX. */
+export function hasPage(site: Pick<GeneratedSite, 'pages'>, name: string): boolean {
+  return site.pages.has(`${name}.md`) || site.pages.has(`${name}.mdx`);
 }
 
 /** An annotation's sections as the page's added `##` sections, widgets filled in. */

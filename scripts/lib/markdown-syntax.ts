@@ -68,7 +68,7 @@ const style = { bullet: '-', emphasis: '*', rule: '-', handlers: { text } } sati
 /**
  * The one Markdown dialect of our sources: CommonMark + GFM + `$` math, with
  * CJK-friendly emphasis so `**答案：**知识` is bold as the author meant.
- * The site renders generated MDX with the same extensions (see astro.config.mjs).
+ * The site renders generated pages with the same extensions (see astro.config.mjs).
  */
 export function parseMarkdown(text: string): Root {
   return fromMarkdown(text, { ...syntax });
@@ -91,8 +91,13 @@ const mdxSerialization = {
   ...style,
 } satisfies SerializeOptions;
 
-/** Serialises mdast as MDX (see mdxSerialization). */
-export function serializeMdx(tree: Root): string {
+/**
+ * Serialises a page's mdast as MDX (see mdxSerialization). The same text is
+ * the page's Markdown when it uses no component: each escape is a backslash
+ * before ASCII punctuation or a character reference, which mean the same in
+ * Markdown, and with every `<` of text escaped no raw HTML can form.
+ */
+export function serializePage(tree: Root): string {
   return toMarkdown(tree, { ...mdxSerialization });
 }
 
