@@ -228,6 +228,13 @@ async function lighthouse(
 /** Mobile runs per page: simulated throttling multiplies the machine's own CPU time, so single runs are noisy. */
 const MOBILE_RUNS = 3;
 
+/** MOBILE_RUNS mobile Lighthouse runs of `url`, one after another. */
+async function mobileLighthouse(url: string, categories: (keyof LighthouseScores)[]) {
+  const runs: Awaited<ReturnType<typeof lighthouse>>[] = [];
+  for (let i = 0; i < MOBILE_RUNS; i++) runs.push(await lighthouse(url, 'mobile', categories));
+  return runs;
+}
+
 const kb = (bytes: number) => (bytes / 1024).toFixed(1);
 const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
 const ms = (value: number) => `${value.toFixed(0)} ms`;
@@ -320,8 +327,7 @@ async function main() {
       const metricRows: string[] = [];
       for (const page of pages) {
         console.error(`lighthouse ${page.url} …`);
-        const mobileRuns: Awaited<ReturnType<typeof lighthouse>>[] = [];
-        for (let i = 0; i < MOBILE_RUNS; i++) mobileRuns.push(await lighthouse(page.url, 'mobile', all));
+        const mobileRuns = await mobileLighthouse(page.url, all);
         const desktop = await lighthouse(page.url, 'desktop', all);
         const medianOf = (value: (run: (typeof mobileRuns)[number]) => number) => median(mobileRuns.map(value));
         const fmt = (s: Partial<LighthouseScores>) => all.map((c) => s[c]).join(' / ');
@@ -343,8 +349,7 @@ async function main() {
         const server = await serveDirectory(dists.get(largest)!, { gzip: true });
         try {
           const slug = `synthetic-${String(Math.ceil(largest / QUESTIONS_PER_GUIDE / 2)).padStart(4, '0')}`;
-          const runs: number[] = [];
-          for (let i = 0; i < MOBILE_RUNS; i++) runs.push((await lighthouse(`${server.url}/${slug}/6/`, 'mobile', ['performance'])).scores.performance ?? 0);
+          const runs = (await mobileLighthouse(`${server.url}/${slug}/6/`, ['performance'])).map((run) => run.scores.performance ?? 0);
           lines.push(`| 有公式题目（合成，${largest} 题）\`/${slug}/6/\` | performance ${median(runs)} (runs: ${runs.join(', ')}) | – |`);
         } finally {
           await server.close();
