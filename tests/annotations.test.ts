@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { formatDiagnostic } from '../scripts/lib/diagnostic.ts';
 import { type InputFile, generateSite } from '../scripts/lib/generate-site.ts';
 import { frontmatterOf } from './helpers/frontmatter.ts';
-import { bodyOf, readPage } from './helpers/read-page.ts';
+import { bodyOf, parseGeneratedPage } from './helpers/generated-page.ts';
 import { testDir } from './helpers/test-dir.ts';
 
 const source = readFileSync(new URL('../src/guides/kd-lifelong-learning/source.md', import.meta.url), 'utf8');
@@ -95,7 +95,7 @@ describe('annotations › pages', () => {
   const site = generate({ 'annotations/1.md': hostile });
   const page = site.pages.get('kd/1.mdx')!;
   const body = bodyOf(page);
-  const tree = readPage('kd/1.mdx', page);
+  const tree = parseGeneratedPage('kd/1.mdx', page);
 
   it('puts 公式, 编者注 in page order after the source sections, with anchors in the frontmatter', () => {
     expect(site.diagnostics).toEqual([]);

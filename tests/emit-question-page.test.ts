@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { emitPage, emitQuestionPage, firstSentence } from '../scripts/lib/emit-question-page.ts';
 import { parseGuide } from '../scripts/lib/parse-guide.ts';
 import { frontmatterOf } from './helpers/frontmatter.ts';
-import { activeNodes, bodyOf, readPage } from './helpers/read-page.ts';
+import { activeNodes, bodyOf, parseGeneratedPage } from './helpers/generated-page.ts';
 
 const hostileText = readFileSync(new URL('fixtures/hostile/source.md', import.meta.url), 'utf8');
 const { guide } = parseGuide(hostileText, 'hostile.md', 'hostile');
@@ -16,7 +16,7 @@ const page = emitQuestionPage(guide!, guide!.questions[0]!);
 const body = bodyOf(page.text);
 
 // The page is Markdown, and would be MDX with a widget added: it must be safe read either way.
-const readings = { Markdown: readPage('1.md', page.text), MDX: readPage('1.mdx', page.text) };
+const readings = { Markdown: parseGeneratedPage('1.md', page.text), MDX: parseGeneratedPage('1.mdx', page.text) };
 
 describe('emit › hostile source text', () => {
   it('writes a page without components as Markdown', () => {

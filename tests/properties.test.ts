@@ -8,7 +8,7 @@ import remarkMath from 'remark-math';
 import { describe, expect, it } from 'vitest';
 import { type GeneratedSite, generateSite } from '../scripts/lib/generate-site.ts';
 import { MAX_SOURCE_CHARS, parseGuide } from '../scripts/lib/parse-guide.ts';
-import { activeNodes, bodyOf, readPage } from './helpers/read-page.ts';
+import { activeNodes, bodyOf, parseGeneratedPage } from './helpers/generated-page.ts';
 
 /*
  * Property-based tests: random mutations of the real source must end either
@@ -118,7 +118,7 @@ function checkOutcome(text: string, site: GeneratedSite): boolean {
       ['解析', q.sections.explanation],
     ].map(([label, section]) => `${label}${typeof section === 'string' ? '' : toString({ type: 'root', children: section!.blocks })}`).join('');
     // Without annotations no page has a component, so each is Markdown: there, `<` could start raw HTML.
-    const tree = readPage(`kd/${q.number}.md`, site.pages.get(`kd/${q.number}.md`)!);
+    const tree = parseGeneratedPage(`kd/${q.number}.md`, site.pages.get(`kd/${q.number}.md`)!);
     expect(activeNodes(tree)).toEqual([]);
     // The source's sections come first; our added sections (here only 相关题目) follow them.
     const page = toString(tree);

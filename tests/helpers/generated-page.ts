@@ -15,7 +15,7 @@ export function bodyOf(page: string): string {
 }
 
 /** Reads a generated page's body the way the site does: a `.mdx` page as MDX, a `.md` page as Markdown. */
-export function readPage(path: string, page: string): Root {
+export function parseGeneratedPage(path: string, page: string): Root {
   const mdx = path.endsWith('.mdx');
   return fromMarkdown(bodyOf(page), {
     extensions: [...(mdx ? [mdxjs()] : []), gfm(), math(), cjkFriendlyExtension()],
