@@ -6,6 +6,7 @@ import { unified } from '@astrojs/markdown-remark';
 import { rehypePlugins, remarkPlugins } from './src/markdown/plugins.ts';
 import starlightLinksValidator from 'starlight-links-validator';
 import { inlineKatexStyles } from './scripts/inline-katex-styles.ts';
+import { markdownCacheGuard } from './scripts/markdown-cache.ts';
 import { securityHeaders } from './scripts/security-headers.ts';
 import { studyGuides } from './scripts/starlight-study-guides.ts';
 import { tocTargetsPlugin } from './scripts/toc-targets-plugin.ts';
@@ -47,6 +48,8 @@ export default defineConfig({
     }),
   },
   integrations: [
+    // Before anything renders: Astro must not reuse pages rendered by an older pipeline.
+    markdownCacheGuard(),
     starlight({
       title: '面试题学习指南',
       description: '把中文面试题库整理成可搜索、可逐题链接的学习指南。',
