@@ -117,12 +117,16 @@ function checkOutcome(text: string, site: GeneratedSite): boolean {
       ['答案', q.sections.answer],
       ['解析', q.sections.explanation],
     ].map(([label, section]) => `${label}${typeof section === 'string' ? '' : toString({ type: 'root', children: section!.blocks })}`).join('');
-    // Without annotations no page has a component, so each is Markdown: there, `<` could start raw HTML.
-    const tree = parseGeneratedPage(`kd/${q.number}.md`, site.pages.get(`kd/${q.number}.md`)!);
-    expect(activeNodes(tree)).toEqual([]);
-    // The source's sections come first; our added sections (here only 相关题目) follow them.
-    const page = toString(tree);
-    expect(squash(page.slice(0, page.lastIndexOf('相关题目')))).toBe(squash(expected));
+    // Without annotations no page has a component, so each is Markdown, where `<` could start raw
+    // HTML; a widget in an annotation would make the same text MDX. It must hold read either way.
+    const text = site.pages.get(`kd/${q.number}.md`)!;
+    for (const path of [`kd/${q.number}.md`, `kd/${q.number}.mdx`]) {
+      const tree = parseGeneratedPage(path, text);
+      expect(activeNodes(tree), path).toEqual([]);
+      // The source's sections come first; our added sections (here only 相关题目) follow them.
+      const page = toString(tree);
+      expect(squash(page.slice(0, page.lastIndexOf('相关题目'))), path).toBe(squash(expected));
+    }
   }
   return true;
 }
@@ -141,7 +145,6 @@ describe('properties › mutated sources', () => {
     expect(clean).toBeLessThan(PARSER_RUNS);
   });
 
-  // A widget in an annotation makes a page MDX: the same text must be safe as MDX too.
   it(`give pages the MDX compiler accepts (${MDX_RUNS} runs)`, { timeout: 120_000 }, async () => {
     const inserts = fc.array(mutation, { minLength: 1, maxLength: 6 });
     await fc.assert(
