@@ -15,7 +15,7 @@ const LEVEL_CLASS = /\blevel-(h[1-5])\b/;
 
 /**
  * Turns a question page's rendered content into a part of a whole-guide page
- * (print, review), so those pages reuse the compiled question instead of
+ * (print, review), so those pages reuse the rendered question instead of
  * compiling a copy of every question: headings move one level down under the
  * question's own heading, ids and the links and labels that point at them get
  * the question's prefix, scripts are dropped, so widgets stay in their static,
