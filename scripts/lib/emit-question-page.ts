@@ -81,9 +81,10 @@ function anchorsOf(added: AddedSection[]): Pick<QuestionFrontmatter, 'anchors'> 
 }
 
 function mathSectionsOf(question: Question, added: AddedSection[]): Pick<QuestionFrontmatter, 'mathSections'> {
+  const hasMath = (blocks: RootContent[]) => blocks.some((block) => containsAny(block, MATH));
   const ids = [
-    ...SOURCE_SECTIONS.filter((s) => question.sections[s.key].blocks.some((block) => containsAny(block, MATH))).map((s) => s.id),
-    ...added.filter((s) => s.blocks.some((block) => containsAny(block, MATH))).map((s) => s.id),
+    ...SOURCE_SECTIONS.filter((s) => hasMath(question.sections[s.key].blocks)).map((s) => s.id),
+    ...added.filter((s) => hasMath(s.blocks)).map((s) => s.id),
   ];
   return ids.length > 0 ? { mathSections: ids } : {};
 }
