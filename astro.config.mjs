@@ -3,16 +3,17 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import { unified } from '@astrojs/markdown-remark';
-import { rehypePlugins, remarkPlugins } from './src/markdown/plugins.ts';
+import { rehypePlugins, remarkPlugins } from './plugins/starlight-study-guides/rehype/plugins.ts';
 import starlightLinksValidator from 'starlight-links-validator';
-import { inlineKatexStyles } from './scripts/inline-katex-styles.ts';
-import { markdownCacheGuard } from './scripts/markdown-cache.ts';
-import { securityHeaders } from './scripts/security-headers.ts';
-import { studyGuides } from './scripts/starlight-study-guides.ts';
-import { tocTargetsPlugin } from './scripts/toc-targets-plugin.ts';
+import { inlineKatexStyles } from './plugins/starlight-study-guides/integrations/inline-katex-styles.ts';
+import { markdownCacheGuard } from './plugins/starlight-study-guides/integrations/markdown-cache.ts';
+import { securityHeaders } from './plugins/starlight-study-guides/integrations/security-headers.ts';
+import { studyGuides } from './plugins/starlight-study-guides/index.ts';
+import { DEFAULT_SITE } from './plugins/starlight-study-guides/model/site-url.ts';
+import { tocTargetsPlugin } from './plugins/starlight-study-guides/integrations/toc-targets-plugin.ts';
 
 // Deploy targets set these (see README, “部署”); the defaults serve a local preview.
-const site = process.env.SITE ?? 'http://localhost:4321';
+const site = process.env.SITE ?? DEFAULT_SITE;
 const base = process.env.BASE ?? '/';
 
 export default defineConfig({
@@ -27,7 +28,7 @@ export default defineConfig({
     server: { watch: { ignored: ['.test-sites/**', 'bench-results/**'].map((dir) => fileURLToPath(new URL(dir, import.meta.url))) } },
     build: {
       // KaTeX's fonts stay files: pages inline the @font-face rules they need
-      // (scripts/inline-katex-styles.ts), and a font as data: would be copied into each.
+      // (plugins/starlight-study-guides/integrations/inline-katex-styles.ts), and a font as data: would be copied into each.
       assetsInlineLimit: (file) => (/\.(woff2?|ttf)$/.test(file) ? false : undefined),
       rollupOptions: {
         onwarn(warning, warn) {
@@ -57,16 +58,11 @@ export default defineConfig({
       locales: { root: { label: '简体中文', lang: 'zh-CN' } },
       favicon: '/favicon.svg',
       // The search index is built after `astro build` has exited (`npm run build`,
-      // scripts/build-search-index.ts), not inside its process; pages keep Starlight's
+      // plugins/starlight-study-guides/integrations/search-index.ts), not inside its process; pages keep Starlight's
       // `data-pagefind-body`, and the search box is our override.
       pagefind: false,
-      // KaTeX's stylesheet is linked by the Head override, on pages with formulas only.
+      // KaTeX's stylesheet is linked by the plugin's Head override, on pages with formulas only.
       customCss: ['./src/styles/site.css'],
-      components: {
-        Head: './src/components/overrides/Head.astro',
-        Search: './src/components/overrides/Search.astro',
-        Sidebar: './src/components/overrides/Sidebar.astro',
-      },
       lastUpdated: false,
       // Long lines wrap instead of scrolling: readable on phones, and no unlabelled scroll regions.
       expressiveCode: { defaultProps: { wrap: true } },
@@ -74,7 +70,7 @@ export default defineConfig({
         studyGuides(),
         // Checks every link and #anchor in the docs pages at build time. Relative
         // links (the guide index's `6/`) it can only reject, not resolve; the
-        // crawl in tests/links.test.ts checks those against the built pages.
+        // crawl in tests/site/links.test.ts checks those against the built pages.
         starlightLinksValidator({ errorOnRelativeLinks: false }),
       ],
     }),

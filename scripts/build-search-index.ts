@@ -1,41 +1,12 @@
 /**
- * Builds the Pagefind index of a built site: `npm run build` runs this after
- * `astro build` has exited.
+ * Builds the Pagefind index of a built site; `npm run build` runs it after `astro build`:
  *
  *   node scripts/build-search-index.ts [dist]
- *
- * Starlight would run Pagefind at the end of the build, inside Astro's
- * process, which at that point still holds about 1.2 GB at 3,000 questions
- * while Pagefind needs 0.6 GB more: one after the other, the build's peak is
- * the larger of the two, not their sum. Pagefind reads the pages Starlight
- * marks with `data-pagefind-body` and segments Chinese words because the
- * pages say `lang="zh-CN"`.
  */
 import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import * as pagefind from 'pagefind';
+import { buildSearchIndex } from '../plugins/starlight-study-guides/integrations/search-index.ts';
 
-/** Indexes every page under `dist` into `dist/pagefind/`; returns how many pages it found. */
-export async function buildSearchIndex(dist: string): Promise<number> {
-  const fail = (errors: string[]) => {
-    throw new Error(`Pagefind 建索引失败：\n${errors.join('\n')}`);
-  };
-  try {
-    const { index, errors } = await pagefind.createIndex();
-    if (!index || errors.length > 0) return fail(errors);
-    const added = await index.addDirectory({ path: dist });
-    if (added.errors.length > 0) fail(added.errors);
-    const written = await index.writeFiles({ outputPath: resolve(dist, 'pagefind') });
-    if (written.errors.length > 0) fail(written.errors);
-    return added.page_count;
-  } finally {
-    await pagefind.close();
-  }
-}
-
-if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const dist = resolve(process.argv[2] ?? 'dist');
-  const started = performance.now();
-  const pages = await buildSearchIndex(dist);
-  console.log(`搜索索引：${pages} 个页面（${((performance.now() - started) / 1000).toFixed(1)} s）`);
-}
+const dist = resolve(process.argv[2] ?? 'dist');
+const started = performance.now();
+const pages = await buildSearchIndex(dist);
+console.log(`搜索索引：${pages} 个页面（${((performance.now() - started) / 1000).toFixed(1)} s）`);

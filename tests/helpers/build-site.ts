@@ -37,7 +37,7 @@ export function astroEnvironment(extra: Record<string, string> = {}): NodeJS.Pro
  * ones come along with their annotations and topics.
  */
 export function copyProject(root: string, guides?: Record<string, string>): void {
-  for (const entry of ['astro.config.mjs', 'package.json', 'tsconfig.json', 'public', 'scripts', 'src']) {
+  for (const entry of ['astro.config.mjs', 'package.json', 'tsconfig.json', 'plugins', 'public', 'scripts', 'src']) {
     cpSync(join(repoRoot, entry), join(root, entry), {
       recursive: true,
       filter: (path) => !path.startsWith(join(repoRoot, 'src/content/docs')) && !(guides && path.startsWith(join(repoRoot, 'src/guides'))),

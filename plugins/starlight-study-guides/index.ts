@@ -1,0 +1,141 @@
+import { relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { isUnifiedProcessor } from '@astrojs/markdown-remark';
+import type { StarlightPlugin, StarlightUserConfig } from '@astrojs/starlight/types';
+import type { Plugin as VitePlugin } from 'vite';
+import { EARLY_SCRIPT } from './client/early-script.ts';
+import type { GuideModel } from './model/guide-model.ts';
+import { sitePath } from './model/pages.ts';
+import { siteUrl } from './model/site-url.ts';
+import { buildContent, defaultPaths, describeFailure } from './pipeline/build-content.ts';
+import { rehypeAnchorIcon } from './rehype/rehype-anchor-icon.ts';
+import type { GuideSidebarItem } from './utils/guide-sidebar.ts';
+
+/** Starlight's components this plugin replaces, with its own. */
+export const OVERRIDES = {
+  Head: './overrides/Head.astro',
+  MarkdownContent: './overrides/MarkdownContent.astro',
+  Search: './overrides/Search.astro',
+  Sidebar: './overrides/Sidebar.astro',
+} as const;
+
+/**
+ * Our overrides, as absolute paths. A component the site already overrides is
+ * an error naming both files: replacing it silently would drop the site's,
+ * and keeping it would drop ours.
+ */
+export function registerOverrides(components: StarlightUserConfig['components'] = {}): Record<keyof typeof OVERRIDES, string> {
+  const ours = Object.fromEntries(
+    Object.entries(OVERRIDES).map(([name, path]) => [name, fileURLToPath(new URL(path, import.meta.url))]),
+  ) as Record<keyof typeof OVERRIDES, string>;
+  const clashes = Object.keys(OVERRIDES).filter((name) => components[name as keyof typeof components] !== undefined) as (keyof typeof OVERRIDES)[];
+  if (clashes.length > 0) {
+    const lines = clashes.map((name) => `  components.${name}: 网站配置的 ${components[name]}，与 study-guides 插件的 ${ours[name]} 冲突`);
+    throw new Error(
+      `study-guides 插件需要覆盖 Starlight 的这些组件，但 astro.config.mjs 已经覆盖了它们：\n${lines.join('\n')}\n` +
+        '请删除 astro.config.mjs 中的这些 components 项；如果两者都要，在你的组件里渲染插件的组件（import 上面的路径），再把插件的路径换成你的。',
+    );
+  }
+  return ours;
+}
+
+/** One group per guide: its index and whole-guide pages, then one sub-group per topic with the questions in source order. */
+function guideSidebars(guides: GuideModel[]): GuideSidebarItem[] {
+  return guides.map((guide) => {
+    const titleOf = new Map(guide.questions.map((q) => [q.number, q.title]));
+    return {
+      label: guide.title,
+      items: [
+        { label: '全部题目', link: sitePath.guide(guide.slug) },
+        ...guide.pages.map((page) => ({ label: page.title, link: sitePath.page(guide.slug, page.id) })),
+        ...guide.topics.map((topic) => ({
+          label: topic.name,
+          items: topic.questions.map((n) => ({ label: titleOf.get(n)!, link: sitePath.question(guide.slug, n) })),
+        })),
+      ],
+    };
+  });
+}
+
+const SIDEBARS_MODULE = 'virtual:study-guides/sidebars';
+const SIDEBARS_MODULE_ID = `\0${SIDEBARS_MODULE}`;
+
+/** Serves the guides' sidebars to the Sidebar override as `virtual:study-guides/sidebars`. */
+function sidebarsModule(sidebars: () => GuideSidebarItem[]): VitePlugin {
+  return {
+    name: 'study-guides-sidebars',
+    resolveId: (id) => (id === SIDEBARS_MODULE ? SIDEBARS_MODULE_ID : undefined),
+    load: (id) => (id === SIDEBARS_MODULE_ID ? `export default ${JSON.stringify(sidebars())};` : undefined),
+  };
+}
+
+/**
+ * Wires the content pipeline into `astro build` and `astro dev`: pages are
+ * generated before Starlight loads its docs collection; our component
+ * overrides and whole-guide routes are registered; the Sidebar override gets
+ * each guide's sidebar (Starlight's own holds one link per guide, see
+ * utils/guide-sidebar.ts); and in dev an edited source regenerates its pages.
+ */
+export function studyGuides(): StarlightPlugin {
+  return {
+    name: 'study-guides',
+    hooks: {
+      'config:setup'({ astroConfig, config, updateConfig, addIntegration, logger, command }) {
+        const components = { ...config.components, ...registerOverrides(config.components) };
+        const root = fileURLToPath(astroConfig.root);
+        const paths = defaultPaths(root);
+        const url = siteUrl(astroConfig.site, astroConfig.base);
+        const result = buildContent(paths, root, url);
+        if (result.diagnostics.length > 0) throw new Error(describeFailure(result.diagnostics));
+        let sidebars = guideSidebars(result.guides);
+        updateConfig({
+          sidebar: result.guides.map((guide) => ({ label: guide.title, link: sitePath.guide(guide.slug) })),
+          // Our own Chinese 404 page (routes/404.astro) replaces Starlight's.
+          disable404Route: true,
+          components,
+          head: [...(config.head ?? []), { tag: 'script', content: EARLY_SCRIPT }],
+        });
+        addIntegration({
+          name: 'study-guides-routes',
+          hooks: {
+            'astro:config:setup'({ updateConfig: updateAstroConfig, injectRoute }) {
+              updateAstroConfig({ vite: { plugins: [sidebarsModule(() => sidebars)] } });
+              injectRoute({ pattern: '/404', entrypoint: new URL('./routes/404.astro', import.meta.url) });
+              injectRoute({ pattern: '/[guide]/[view]', entrypoint: new URL('./routes/study-view.astro', import.meta.url) });
+            },
+          },
+        });
+        // Added as an integration so that it runs after Starlight has added its heading links.
+        addIntegration({
+          name: 'study-guides-anchor-icon',
+          hooks: {
+            'astro:config:setup'({ config: { markdown } }) {
+              if (isUnifiedProcessor(markdown.processor)) markdown.processor.options.rehypePlugins.push(rehypeAnchorIcon);
+            },
+          },
+        });
+        if (command !== 'dev') return;
+        addIntegration({
+          name: 'study-guides-watch',
+          hooks: {
+            'astro:server:setup'({ server }) {
+              server.watcher.add(paths.guidesDir);
+              server.watcher.on('change', (path) => {
+                if (!path.startsWith(paths.guidesDir)) return;
+                const rebuilt = buildContent(paths, root, url);
+                if (rebuilt.diagnostics.length > 0) return logger.error(describeFailure(rebuilt.diagnostics));
+                logger.info(`${relative(root, path)}：已重新生成 ${rebuilt.written?.length ?? 0} 个页面`);
+                // A changed title or topic shows in the sidebar on the next request.
+                sidebars = guideSidebars(rebuilt.guides);
+                for (const environment of Object.values(server.environments)) {
+                  const module = environment.moduleGraph.getModuleById(SIDEBARS_MODULE_ID);
+                  if (module) environment.moduleGraph.invalidateModule(module);
+                }
+              });
+            },
+          },
+        });
+      },
+    },
+  };
+}

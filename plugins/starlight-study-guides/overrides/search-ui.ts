@@ -1,0 +1,45 @@
+// Loaded only when the reader shows intent to search: the UI's code and styles stay off page load.
+// @ts-expect-error — @pagefind/default-ui ships no types.
+import { PagefindUI } from '@pagefind/default-ui';
+// A URL, not a plain import: Astro would link a plain CSS import from every page.
+import stylesheet from './search-ui.css?url';
+import { withBase } from '../utils/base-path.ts';
+
+/** The mounted UI: its text field, and a way to search as if the reader had typed the term. */
+export interface SearchUI {
+  input: HTMLInputElement;
+  search(term: string): void;
+}
+
+/** Links the UI's stylesheet, resolving once it has loaded (or failed: the UI works unstyled). */
+function loadStylesheet(href: string): Promise<void> {
+  return new Promise((resolve) => {
+    const link = Object.assign(document.createElement('link'), { rel: 'stylesheet', href });
+    link.addEventListener('load', () => resolve());
+    link.addEventListener('error', () => resolve());
+    document.head.append(link);
+  });
+}
+
+/**
+ * What every search box of the site shares. The ranking is Starlight's (the defaults in its
+ * schemas/pagefind.ts), which it would pass through its config; its own Pagefind step is off
+ * because the index is built after the build (scripts/build-search-index.ts).
+ */
+const SEARCH_OPTIONS = {
+  ranking: { pageLength: 0.1, termFrequency: 0.1, termSaturation: 2, termSimilarity: 9, diacriticSimilarity: 0.8 },
+  baseUrl: import.meta.env.BASE_URL,
+  bundlePath: withBase('/pagefind/'),
+  showImages: false,
+  showSubResults: true,
+};
+
+/** Mounts Pagefind's default UI with the site's options and `options` on top (see Pagefind's UI documentation). */
+export async function mountSearchUI(element: HTMLElement, options: Record<string, unknown>): Promise<SearchUI> {
+  await loadStylesheet(stylesheet);
+  const ui = new PagefindUI({ ...SEARCH_OPTIONS, ...options, element });
+  const input = element.querySelector('input')!;
+  // Pagefind names its field only by a title attribute (Pagefind/pagefind#158); give it a real label.
+  input.setAttribute('aria-label', input.title);
+  return { input, search: (term) => ui.triggerSearch(term) };
+}

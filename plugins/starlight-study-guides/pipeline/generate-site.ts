@@ -1,0 +1,100 @@
+import type { Annotation } from '../model/annotation.ts';
+import { type Diagnostic, compareDiagnostics, diagnostic } from '../model/diagnostic.ts';
+import type { GuideModel } from '../model/guide-model.ts';
+import { EXPORT_SCHEMA_FILE, RESERVED_SLUGS, exportFiles } from '../model/pages.ts';
+import { siteUrl } from '../model/site-url.ts';
+import type { GuideSource } from '../model/source.ts';
+import { checkMath } from './check/check-math.ts';
+import { deriveGuide } from './derive/derive-guide.ts';
+import { emitCodingPage } from './emit/emit-coding-page.ts';
+import { emitAnkiTsv, emitExportJson, emitExportJsonSchema, guideExport } from './emit/emit-exports.ts';
+import { emitFormulaIndex } from './emit/emit-formula-index.ts';
+import { emitGuideIndex } from './emit/emit-guide-index.ts';
+import { type AddedSection, type EmittedPage, emitQuestionPage } from './emit/emit-question-page.ts';
+import { relatedSection } from './emit/emit-related-section.ts';
+import { expandWidgets } from './emit/emit-widgets.ts';
+import { parseAnnotations } from './parse/parse-annotations.ts';
+import { parseCodingProblems } from './parse/parse-coding-problems.ts';
+import { parseGuide } from './parse/parse-guide.ts';
+import { TOPICS_FILE, parseTopics } from './parse/parse-topics.ts';
+
+export interface GeneratedSite {
+  /** One model per guide that parsed, in source order. */
+  guides: GuideModel[];
+  /** Page path relative to the content folder (`kd/6.md`, `kd/1.mdx`) → its text. Empty when there are diagnostics. */
+  pages: Map<string, string>;
+  /** Path inside the site's `exports/` folder → downloadable file. Empty when there are diagnostics. */
+  files: Map<string, string>;
+  diagnostics: Diagnostic[];
+}
+
+export interface SiteOptions {
+  /** Where the site is served, base path included; exports carry absolute URLs. */
+  siteUrl: URL;
+}
+
+const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** Sources in, pages out: parse, check and derive each guide, then emit, without any file I/O. */
+export function generateSite(sources: GuideSource[], options: SiteOptions = { siteUrl: siteUrl(undefined) }): GeneratedSite {
+  const guides: GuideModel[] = [];
+  const diagnostics: Diagnostic[] = [];
+  for (const { slug, source, extras } of sources) {
+    const reservedFor = RESERVED_SLUGS.get(slug);
+    if (reservedFor) {
+      diagnostics.push(diagnostic(source.file, { line: 1, column: 1 }, 'guide-slug', `指南文件夹名 “${slug}” 已被${reservedFor}占用：请换一个名字。`));
+    }
+    if (!SLUG.test(slug)) {
+      diagnostics.push(diagnostic(source.file, { line: 1, column: 1 }, 'guide-slug', `指南文件夹名 “${slug}” 不能用作网址：请只用小写字母、数字和连字符，例如 “kd-lifelong-learning”。`));
+    }
+    const parsed = parseGuide(source.text, source.file, slug);
+    diagnostics.push(...parsed.diagnostics, ...checkMath(parsed.tree, source.file));
+    if (!parsed.guide) continue;
+    const annotated = parseAnnotations(parsed.guide, extras);
+    const coding = parseCodingProblems(extras);
+    const assigned = parseTopics(extras.find((f) => f.name === TOPICS_FILE), parsed.guide);
+    diagnostics.push(...annotated.diagnostics, ...coding.diagnostics, ...assigned.diagnostics);
+    guides.push(deriveGuide(parsed.guide, assigned.topics, annotated.annotations, coding.problems));
+  }
+  diagnostics.sort(compareDiagnostics);
+  const pages = new Map<string, string>();
+  const files = new Map<string, string>();
+  if (diagnostics.length > 0) return { guides, pages, files, diagnostics };
+  files.set(EXPORT_SCHEMA_FILE, emitExportJsonSchema());
+  for (const guide of guides) {
+    const addPage = (name: string | number, page: EmittedPage) => pages.set(`${guide.slug}/${name}.${page.extension}`, page.text);
+    addPage('index', emitGuideIndex(guide));
+    for (const question of guide.questions) addPage(question.number, emitQuestionPage(guide, question, addedSections(guide, question.number)));
+    if (hasPage(guide, 'formulas')) addPage('formulas', emitFormulaIndex(guide));
+    if (hasPage(guide, 'coding')) addPage('coding', emitCodingPage(guide));
+    const data = guideExport(guide, options.siteUrl);
+    const paths = exportFiles(guide.slug);
+    files.set(paths.json, emitExportJson(data));
+    files.set(paths.tsv, emitAnkiTsv(data));
+  }
+  return { guides, pages, files, diagnostics };
+}
+
+/** Whether the guide has the whole-guide page `id`. */
+export function hasPage(guide: GuideModel, id: string): boolean {
+  return guide.pages.some((page) => page.id === id);
+}
+
+/** Our sections after the source's three: the annotation's, widgets filled in, then related questions. */
+function addedSections(guide: GuideModel, question: number): AddedSection[] {
+  const annotation = guide.annotations.find((a) => a.question === question);
+  return [
+    ...(annotation ? annotationSections(annotation) : []),
+    relatedSection(guide, guide.topicOf.get(question)!, guide.related.get(question)!),
+  ];
+}
+
+function annotationSections(annotation: Annotation): AddedSection[] {
+  const imported = new Set<string>();
+  return annotation.sections.map((s) => ({
+    id: s.key,
+    label: s.label,
+    blocks: expandWidgets(s.blocks, imported),
+    anchors: s.anchors,
+  }));
+}

@@ -1,0 +1,26 @@
+/**
+ * Generates the guides' pages and exports from src/guides, as `astro build` and `astro dev` do:
+ *
+ *   node scripts/generate.ts [--guides DIR --out DIR]
+ *
+ * With --out, the pages go to DIR and no exports are written.
+ */
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { buildContent, defaultPaths, describeFailure } from '../plugins/starlight-study-guides/pipeline/build-content.ts';
+
+const root = resolve(import.meta.dirname, '..');
+const { values } = parseArgs({ options: { guides: { type: 'string' }, out: { type: 'string' } } });
+const paths = defaultPaths(root);
+const started = performance.now();
+const result = buildContent({
+  guidesDir: values.guides ? resolve(values.guides) : paths.guidesDir,
+  contentDir: values.out ? resolve(values.out) : paths.contentDir,
+  exportsDir: values.out ? undefined : paths.exportsDir,
+});
+if (result.diagnostics.length > 0) {
+  console.error(describeFailure(result.diagnostics));
+  process.exit(1);
+}
+const ms = Math.round(performance.now() - started);
+console.log(`${result.pages.size} 个页面，写入 ${result.written?.length ?? 0} 个，删除 ${result.removed?.length ?? 0} 个（${ms} ms）`);

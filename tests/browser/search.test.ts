@@ -1,0 +1,83 @@
+import { readFileSync } from 'node:fs';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchBrowser } from '../helpers/browser.ts';
+import { pagefindSearch } from '../helpers/pagefind.ts';
+import { type StaticServer, serveDirectory } from '../helpers/static-server.ts';
+import { parseGuide } from '../../plugins/starlight-study-guides/pipeline/parse/parse-guide.ts';
+import { toString } from 'mdast-util-to-string';
+
+let server: StaticServer;
+let browser: BrowserContext;
+let page: Page;
+
+const source = readFileSync(new URL('../../src/guides/kd-lifelong-learning/source.md', import.meta.url), 'utf8');
+const { guide } = parseGuide(source, 'source.md', 'kd-lifelong-learning');
+
+/** Question numbers whose source text contains the word: what search must find. */
+function questionsContaining(word: string): number[] {
+  return guide!.questions
+    .filter((q) => [q.title, ...Object.values(q.sections).flatMap((s) => s.blocks.map((b) => toString(b)))].join('\n').includes(word))
+    .map((q) => q.number);
+}
+
+/** Result URLs for a search, best first. */
+const searchUrls = async (word: string) => (await pagefindSearch(page, word)).map((r) => r.url);
+
+beforeAll(async () => {
+  server = await serveDirectory(inject('realSite'));
+  browser = await launchBrowser();
+  page = await browser.newPage();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('browser › search', () => {
+  it('finds question 6 for 终身学习 in the search dialog, and the result opens it', async () => {
+    await page.goto(`${server.url}/`);
+    await page.getByRole('button', { name: '搜索' }).click();
+    const input = page.getByRole('textbox', { name: '搜索' });
+    await input.fill('终身学习');
+    const result = page.locator('.pagefind-ui__result-link', { hasText: '6. 知识蒸馏如何促进模型的终身学习能力？' });
+    await result.first().click();
+    await page.waitForURL(/\/kd-lifelong-learning\/6\/$/);
+    await expect(page.locator('h1').textContent()).resolves.toBe('6. 知识蒸馏如何促进模型的终身学习能力？');
+  });
+
+  it('speaks Chinese in the result summary', async () => {
+    await page.goto(`${server.url}/`);
+    await page.getByRole('button', { name: '搜索' }).click();
+    await page.getByRole('textbox', { name: '搜索' }).fill('剪枝');
+    // Wait for the final summary, not the “正在搜索 剪枝……” shown while results load.
+    const message = page.locator('.pagefind-ui__message', { hasText: /^找到 / });
+    await message.waitFor();
+    expect(await message.textContent()).toMatch(/^找到 \d+ 个与 剪枝 相关的结果$/);
+  });
+
+  for (const word of ['剪枝', '医疗']) {
+    it(`returns exactly the questions that contain ${word}`, async () => {
+      const expected = questionsContaining(word).map((n) => `/kd-lifelong-learning/${n}/`);
+      expect(expected.length).toBeGreaterThan(0);
+      const urls = await searchUrls(word);
+      expect(urls.filter((u) => /^\/kd-lifelong-learning\/\d+\/$/.test(u)).sort()).toEqual([...expected].sort());
+    });
+  }
+});
+
+describe('browser › math', () => {
+  it('shows the landing page formula as rendered KaTeX', async () => {
+    await page.goto(`${server.url}/`);
+    const formula = page.locator('.katex-display .katex-html').first();
+    await expect(formula.isVisible()).resolves.toBe(true);
+    const box = await formula.boundingBox();
+    expect(box!.height).toBeGreaterThan(30);
+    const fontLoaded = await page.evaluate(async () => {
+      await document.fonts.ready;
+      return document.fonts.check('16px KaTeX_Main') && [...document.fonts].some((f) => f.family === 'KaTeX_Main' && f.status === 'loaded');
+    });
+    expect(fontLoaded).toBe(true);
+  });
+});

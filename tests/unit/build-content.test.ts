@@ -1,0 +1,115 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildContent } from '../../plugins/starlight-study-guides/pipeline/build-content.ts';
+import { testDir } from '../helpers/test-dir.ts';
+
+const realSource = new URL('../../src/guides/kd-lifelong-learning/source.md', import.meta.url).pathname;
+const script = new URL('../../scripts/generate.ts', import.meta.url).pathname;
+
+function workspace(source = readFileSync(realSource, 'utf8')) {
+  const dir = testDir('build-content');
+  const guidesDir = join(dir, 'guides');
+  const contentDir = join(dir, 'docs');
+  mkdirSync(join(guidesDir, 'kd'), { recursive: true });
+  writeFileSync(join(guidesDir, 'kd', 'source.md'), source);
+  return { dir, guidesDir, contentDir };
+}
+
+function snapshot(dir: string): Record<string, string> {
+  const files = readdirSync(dir, { recursive: true }).map(String).filter((f) => statSync(join(dir, f)).isFile()).sort();
+  return Object.fromEntries(files.map((f) => [f, readFileSync(join(dir, f), 'utf8')]));
+}
+
+describe('build-content', () => {
+  it('writes one page per question plus the guide index, and no second copy of the questions', () => {
+    const ws = workspace();
+    buildContent(ws, ws.dir);
+    const files = Object.keys(snapshot(ws.contentDir));
+    expect(files).toHaveLength(31);
+    expect(files).toContain('kd/index.md');
+    expect(files).toContain('kd/30.md');
+    // The print and review pages are rendered from the question pages (plugins/starlight-study-guides/routes/study-view.astro).
+    expect(files.filter((f) => f.startsWith('kd/print.'))).toEqual([]);
+  });
+
+  it('gives byte-identical output when run twice', () => {
+    const a = workspace();
+    const b = workspace();
+    buildContent(a, a.dir);
+    buildContent(b, b.dir);
+    expect(snapshot(b.contentDir)).toEqual(snapshot(a.contentDir));
+  });
+
+  it('does not rewrite unchanged pages', () => {
+    const ws = workspace();
+    buildContent(ws, ws.dir);
+    const again = buildContent(ws, ws.dir);
+    expect(again.written).toEqual([]);
+    expect(again.removed).toEqual([]);
+  });
+
+  it('removes the page of a question deleted from the source', () => {
+    const source = readFileSync(realSource, 'utf8');
+    const ws = workspace(source);
+    buildContent(ws, ws.dir);
+    expect(snapshot(ws.contentDir)).toHaveProperty(['kd/30.md']);
+    writeFileSync(join(ws.guidesDir, 'kd', 'source.md'), source.slice(0, source.indexOf('#### 30.')));
+    const result = buildContent(ws, ws.dir);
+    expect(result.removed).toEqual(['kd/30.md']);
+    expect(Object.keys(snapshot(ws.contentDir))).toHaveLength(30);
+  });
+
+  it('turns a page into MDX when an annotation gives it a component, and back, leaving one file for the page', () => {
+    const ws = workspace();
+    buildContent(ws, ws.dir);
+    const explorer = '## 编者注\n\n```temperature-explorer\nlabels: [猫, 狗]\nteacher: [2, 1]\nstudent: [1, 2]\ntemperature: 2\n```\n';
+    mkdirSync(join(ws.guidesDir, 'kd', 'annotations'));
+    writeFileSync(join(ws.guidesDir, 'kd', 'annotations', '6.md'), explorer);
+    const withComponent = buildContent(ws, ws.dir);
+    expect(withComponent.diagnostics).toEqual([]);
+    expect([withComponent.written, withComponent.removed]).toEqual([['kd/6.mdx'], ['kd/6.md']]);
+    expect(readFileSync(join(ws.contentDir, 'kd/6.mdx'), 'utf8')).toContain('<TemperatureExplorer');
+    writeFileSync(join(ws.guidesDir, 'kd', 'annotations', '6.md'), '## 编者注\n\n只有文字。\n');
+    const textOnly = buildContent(ws, ws.dir);
+    expect([textOnly.written, textOnly.removed]).toEqual([['kd/6.md'], ['kd/6.mdx']]);
+  });
+
+  it('removes the pages of a guide whose folder is gone', () => {
+    const ws = workspace();
+    cpSync(join(ws.guidesDir, 'kd'), join(ws.guidesDir, 'second'), { recursive: true });
+    buildContent(ws, ws.dir);
+    cpSync(join(ws.guidesDir, 'kd'), join(ws.dir, 'moved'), { recursive: true });
+    spawnSync('rm', ['-r', join(ws.guidesDir, 'second')]);
+    buildContent(ws, ws.dir);
+    expect(readdirSync(ws.contentDir)).toEqual(['kd']);
+  });
+});
+
+describe('build-content › command line', () => {
+  it('exits non-zero, prints every problem as file:line:col and leaves existing pages untouched', () => {
+    const ws = workspace();
+    buildContent(ws, ws.dir);
+    const before = snapshot(ws.contentDir);
+    const broken = readFileSync(new URL('../fixtures/malformed/several-problems.md', import.meta.url), 'utf8');
+    writeFileSync(join(ws.guidesDir, 'kd', 'source.md'), broken);
+    const run = spawnSync(process.execPath, [script, '--guides', ws.guidesDir, '--out', ws.contentDir], { cwd: ws.dir, encoding: 'utf8' });
+    expect(run.status).toBe(1);
+    const lines = run.stderr.trim().split('\n');
+    expect(lines[0]).toBe('3 个问题，未生成任何页面（已有页面保持不变）：');
+    expect(lines.slice(1).map((line) => line.split('  ')[0])).toEqual([
+      'guides/kd/source.md:3:1',
+      'guides/kd/source.md:13:1',
+      'guides/kd/source.md:15:14',
+    ]);
+    expect(snapshot(ws.contentDir)).toEqual(before);
+  });
+
+  it('exits zero and reports what it wrote', () => {
+    const ws = workspace();
+    const run = spawnSync(process.execPath, [script, '--guides', ws.guidesDir, '--out', ws.contentDir], { cwd: ws.dir, encoding: 'utf8' });
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/^31 个页面，写入 31 个，删除 0 个/);
+  });
+});
