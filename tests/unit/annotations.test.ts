@@ -70,6 +70,11 @@ describe('annotations › build errors name the file and line', () => {
     ]);
   });
 
+  it('reserves the id of the related-questions section, like the source sections', () => {
+    const text = '## 公式\n\n### 相关 {#related group="温度"}\n\n$$\nx\n$$\n';
+    expect(diagnose({ 'annotations/1.md': text }).map((line) => line.replace(/  .*\(/, ' ('))).toEqual(['kd/annotations/1.md:3:1 (formula-duplicate-id)']);
+  });
+
   it('reports a worked example whose numbers do not match its labels', () => {
     const text = '## 公式\n\n### 软化 {#soft group="温度"}\n\n$$\nx\n$$\n\n```worked-example\nlabels: [猫, 狗]\nlogits: [1, 2, 3]\ntemperatures: [1]\n```\n';
     const [line] = diagnose({ 'annotations/1.md': text });

@@ -73,6 +73,15 @@ describe('diagnostics › malformed sources', () => {
     const site = generateSite([{ slug: 'Bad Name', source: { name: 'source.md', file: 'g.md', text }, extras: [] }]);
     expect(site.diagnostics.map((d) => d.ruleId)).toEqual(['guide-slug']);
   });
+
+  it('reports a guide folder that would take the place of the exports or the search index', () => {
+    const text = readFileSync(new URL('../fixtures/hostile/source.md', import.meta.url), 'utf8');
+    const site = generateSite(['exports', 'pagefind'].map((slug) => ({ slug, source: { name: 'source.md', file: `${slug}/source.md`, text }, extras: [] })));
+    expect(site.diagnostics.map(formatDiagnostic)).toEqual([
+      'exports/source.md:1:1  指南文件夹名 “exports” 已被下载文件占用：请换一个名字。  (guide-slug)',
+      'pagefind/source.md:1:1  指南文件夹名 “pagefind” 已被搜索索引占用：请换一个名字。  (guide-slug)',
+    ]);
+  });
 });
 
 describe('diagnostics › encoding', () => {
