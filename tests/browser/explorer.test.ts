@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser } from '../helpers/browser.ts';
-import { type StaticServer, serveDirectory } from '../helpers/static-server.ts';
+import { closeServedPage, launchBrowser, openServedPage } from '../helpers/browser.ts';
+import type { StaticServer } from '../helpers/static-server.ts';
 import { softmaxWithTemperature } from '../../src/math/softmax-with-temperature.ts';
 
 const dist = inject('realSite');
@@ -19,15 +19,10 @@ const shown = (logits: number[], t: number) => softmaxWithTemperature(logits, t)
 const read = (role: string) => page.locator(`kd-temperature-explorer [data-role="${role}"]`).allTextContents();
 
 beforeAll(async () => {
-  server = await serveDirectory(dist);
-  browser = await launchBrowser();
-  page = await browser.newPage();
+  ({ server, browser, page } = await openServedPage(dist));
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+afterAll(() => closeServedPage({ server, browser }));
 
 describe('browser › temperature explorer', () => {
   it('moving the temperature slider by keyboard shows the probabilities the math module gives for that T', async () => {

@@ -1,8 +1,8 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser } from '../helpers/browser.ts';
+import { closeServedPage, openServedPage } from '../helpers/browser.ts';
 import { pagefindSearch } from '../helpers/pagefind.ts';
-import { type StaticServer, serveDirectory } from '../helpers/static-server.ts';
+import type { StaticServer } from '../helpers/static-server.ts';
 
 let server: StaticServer;
 let browser: BrowserContext;
@@ -47,16 +47,11 @@ const explained: [string, number[]][] = [
 ];
 
 beforeAll(async () => {
-  server = await serveDirectory(inject('realSite'));
-  browser = await launchBrowser();
-  page = await browser.newPage();
+  ({ server, browser, page } = await openServedPage(inject('realSite')));
   await page.goto(`${server.url}/`);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+afterAll(() => closeServedPage({ server, browser }));
 
 describe('browser › search finds the added material', () => {
   for (const [word, questions] of explained) {

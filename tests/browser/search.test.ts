@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser } from '../helpers/browser.ts';
+import { closeServedPage, openServedPage } from '../helpers/browser.ts';
 import { pagefindSearch } from '../helpers/pagefind.ts';
-import { type StaticServer, serveDirectory } from '../helpers/static-server.ts';
+import type { StaticServer } from '../helpers/static-server.ts';
 import { parseGuide } from '../../plugins/starlight-study-guides/pipeline/parse/parse-guide.ts';
 import { toString } from 'mdast-util-to-string';
 
@@ -25,15 +25,10 @@ function questionsContaining(word: string): number[] {
 const searchUrls = async (word: string) => (await pagefindSearch(page, word)).map((r) => r.url);
 
 beforeAll(async () => {
-  server = await serveDirectory(inject('realSite'));
-  browser = await launchBrowser();
-  page = await browser.newPage();
+  ({ server, browser, page } = await openServedPage(inject('realSite')));
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+afterAll(() => closeServedPage({ server, browser }));
 
 describe('browser › search', () => {
   it('finds question 6 for 终身学习 in the search dialog, and the result opens it', async () => {

@@ -2,9 +2,9 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser } from '../helpers/browser.ts';
+import { closeServedPage, openServedPage } from '../helpers/browser.ts';
 import { builtPages } from '../helpers/site-pages.ts';
-import { type StaticServer, serveDirectory } from '../helpers/static-server.ts';
+import type { StaticServer } from '../helpers/static-server.ts';
 import { tocTargetsPlugin } from '../../plugins/starlight-study-guides/integrations/toc-targets-plugin.ts';
 import { tocTargets } from '../../plugins/starlight-study-guides/client/toc-targets.ts';
 
@@ -14,15 +14,10 @@ let browser: BrowserContext;
 let page: Page;
 
 beforeAll(async () => {
-  server = await serveDirectory(dist);
-  browser = await launchBrowser();
-  page = await browser.newPage();
+  ({ server, browser, page } = await openServedPage(dist));
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+afterAll(() => closeServedPage({ server, browser }));
 
 /** Starlight's own query, run in the page, against `tocTargets`: same elements, same order. */
 async function compareWithStarlight(headingSelector: string) {

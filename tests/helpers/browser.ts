@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
-import { type Browser, type BrowserContext, chromium } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page, chromium } from 'playwright-core';
+import { type StaticServer, serveDirectory } from './static-server.ts';
 
 /** Debian's Chromium; a missing browser fails the test run rather than skipping it. */
 function chromiumPath(): string {
@@ -35,4 +36,23 @@ export async function launchBrowser(options: ContextOptions = {}): Promise<Brows
   });
   context.on('close', () => void browser.close());
   return context;
+}
+
+export interface ServedPage {
+  server: StaticServer;
+  browser: BrowserContext;
+  page: Page;
+}
+
+/** Serves a built site and opens a page in a fresh browser, for a test file's tests to share. */
+export async function openServedPage(dist: string): Promise<ServedPage> {
+  const server = await serveDirectory(dist);
+  const browser = await launchBrowser();
+  return { server, browser, page: await browser.newPage() };
+}
+
+/** Closes what openServedPage opened, as far as it got. */
+export async function closeServedPage(opened: Partial<ServedPage>): Promise<void> {
+  await opened.browser?.close();
+  await opened.server?.close();
 }

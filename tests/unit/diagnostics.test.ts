@@ -12,52 +12,17 @@ function diagnose(name: string): string[] {
 }
 
 describe('diagnostics › malformed sources', () => {
-  it('reports a question without 答案 at its heading line', () => {
-    expect(diagnose('missing-answer.md')).toEqual([
-      'missing-answer.md:3:1  第 1 题缺少 **答案：**：每题都要有 **题目：**、**答案：** 和 **解析：** 三段。  (missing-section)',
-    ]);
-  });
-
-  it('reports an empty section at its label', () => {
-    expect(diagnose('empty-section.md')).toEqual([
-      'empty-section.md:7:1  第 1 题的 **答案：** 是空的：请在标签后写上内容。  (empty-section)',
-    ]);
-  });
-
-  it('reports a duplicated number at the second heading, naming the first', () => {
-    expect(diagnose('duplicate-number.md')).toEqual([
-      'duplicate-number.md:11:1  题号 1 重复：第 3 行已有第 1 题。请改成正确的题号。  (duplicate-number)',
-    ]);
-  });
-
-  it('reports a missing number at the heading after the gap', () => {
-    expect(diagnose('missing-number.md')).toEqual([
-      'missing-number.md:11:1  题号应为 2，这里是 3（缺少第 2 题）。题号须从 1 开始连续编号。  (missing-number)',
-    ]);
-  });
-
-  it('reports a heading that is not “N. title”', () => {
-    expect(diagnose('bad-heading.md')).toEqual([
-      'bad-heading.md:3:1  无法识别的题目标题 “第一题：什么是蒸馏？”：题目标题应写成 “N. 标题”，例如 “6. 知识蒸馏如何促进模型的终身学习能力？”。  (heading-format)',
-    ]);
-  });
-
-  it('explains full-width digits in a question number', () => {
-    expect(diagnose('full-width-number.md')).toEqual([
-      'full-width-number.md:3:1  无法识别的题目标题 “１. 第一题？”：题号请用半角数字和半角句点，例如 “6. ”。  (heading-format)',
-    ]);
-  });
-
-  it('reports an unknown bold label', () => {
-    expect(diagnose('unknown-label.md')).toEqual([
-      'unknown-label.md:9:1  未知的标签 “**结论：**”：每题只能有 **题目：**、**答案：** 和 **解析：** 三段。  (unknown-label)',
-    ]);
-  });
-
-  it('reports invalid TeX at the offending command', () => {
-    expect(diagnose('invalid-tex.md')).toEqual([
-      'invalid-tex.md:7:23  公式无法渲染：Undefined control sequence: \\fra。请修正这段 TeX。  (invalid-tex)',
-    ]);
+  it.each([
+    ['reports a question without 答案 at its heading line', 'missing-answer.md', 'missing-answer.md:3:1  第 1 题缺少 **答案：**：每题都要有 **题目：**、**答案：** 和 **解析：** 三段。  (missing-section)'],
+    ['reports an empty section at its label', 'empty-section.md', 'empty-section.md:7:1  第 1 题的 **答案：** 是空的：请在标签后写上内容。  (empty-section)'],
+    ['reports a duplicated number at the second heading, naming the first', 'duplicate-number.md', 'duplicate-number.md:11:1  题号 1 重复：第 3 行已有第 1 题。请改成正确的题号。  (duplicate-number)'],
+    ['reports a missing number at the heading after the gap', 'missing-number.md', 'missing-number.md:11:1  题号应为 2，这里是 3（缺少第 2 题）。题号须从 1 开始连续编号。  (missing-number)'],
+    ['reports a heading that is not “N. title”', 'bad-heading.md', 'bad-heading.md:3:1  无法识别的题目标题 “第一题：什么是蒸馏？”：题目标题应写成 “N. 标题”，例如 “6. 知识蒸馏如何促进模型的终身学习能力？”。  (heading-format)'],
+    ['explains full-width digits in a question number', 'full-width-number.md', 'full-width-number.md:3:1  无法识别的题目标题 “１. 第一题？”：题号请用半角数字和半角句点，例如 “6. ”。  (heading-format)'],
+    ['reports an unknown bold label', 'unknown-label.md', 'unknown-label.md:9:1  未知的标签 “**结论：**”：每题只能有 **题目：**、**答案：** 和 **解析：** 三段。  (unknown-label)'],
+    ['reports invalid TeX at the offending command', 'invalid-tex.md', 'invalid-tex.md:7:23  公式无法渲染：Undefined control sequence: \\fra。请修正这段 TeX。  (invalid-tex)'],
+  ])('%s', (_, file, line) => {
+    expect(diagnose(file)).toEqual([line]);
   });
 
   it('reports every problem of a file at once, in line order', () => {
