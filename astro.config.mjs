@@ -5,12 +5,8 @@ import starlight from '@astrojs/starlight';
 import { unified } from '@astrojs/markdown-remark';
 import { rehypePlugins, remarkPlugins } from './plugins/starlight-study-guides/rehype/plugins.ts';
 import starlightLinksValidator from 'starlight-links-validator';
-import { inlineKatexStyles } from './plugins/starlight-study-guides/integrations/inline-katex-styles.ts';
-import { markdownCacheGuard } from './plugins/starlight-study-guides/integrations/markdown-cache.ts';
-import { securityHeaders } from './plugins/starlight-study-guides/integrations/security-headers.ts';
 import { studyGuides } from './plugins/starlight-study-guides/index.ts';
 import { DEFAULT_SITE } from './plugins/starlight-study-guides/model/site-url.ts';
-import { tocTargetsPlugin } from './plugins/starlight-study-guides/integrations/toc-targets-plugin.ts';
 
 // Deploy targets set these (see README, “部署”); the defaults serve a local preview.
 const site = process.env.SITE ?? DEFAULT_SITE;
@@ -21,8 +17,6 @@ export default defineConfig({
   base,
   trailingSlash: 'always',
   vite: {
-    // Starlight's table of contents finds the elements it observes without `:has()` (see the plugin).
-    plugins: [tocTargetsPlugin()],
     // Test and benchmark builds write whole sites inside the project; `astro dev` should not watch
     // them. Only this project's own: a copy of the project inside .test-sites watches itself.
     server: { watch: { ignored: ['.test-sites/**', 'bench-results/**'].map((dir) => fileURLToPath(new URL(dir, import.meta.url))) } },
@@ -49,8 +43,6 @@ export default defineConfig({
     }),
   },
   integrations: [
-    // Before anything renders: Astro must not reuse pages rendered by an older pipeline.
-    markdownCacheGuard(),
     starlight({
       title: '面试题学习指南',
       description: '把中文面试题库整理成可搜索、可逐题链接的学习指南。',
@@ -58,7 +50,7 @@ export default defineConfig({
       locales: { root: { label: '简体中文', lang: 'zh-CN' } },
       favicon: '/favicon.svg',
       // The search index is built after `astro build` has exited (`npm run build`,
-      // plugins/starlight-study-guides/integrations/search-index.ts), not inside its process; pages keep Starlight's
+      // scripts/build-search-index.ts), not inside its process; pages keep Starlight's
       // `data-pagefind-body`, and the search box is our override.
       pagefind: false,
       // KaTeX's stylesheet is linked by the plugin's Head override, on pages with formulas only.
@@ -74,7 +66,5 @@ export default defineConfig({
         starlightLinksValidator({ errorOnRelativeLinks: false }),
       ],
     }),
-    inlineKatexStyles(),
-    securityHeaders(),
   ],
 });

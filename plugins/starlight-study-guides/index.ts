@@ -4,6 +4,10 @@ import { isUnifiedProcessor } from '@astrojs/markdown-remark';
 import type { StarlightPlugin, StarlightUserConfig } from '@astrojs/starlight/types';
 import type { Plugin as VitePlugin } from 'vite';
 import { EARLY_SCRIPT } from './client/early-script.ts';
+import { inlineKatexStyles } from './integrations/inline-katex-styles.ts';
+import { markdownCacheGuard } from './integrations/markdown-cache.ts';
+import { securityHeaders } from './integrations/security-headers.ts';
+import { tocTargetsPlugin } from './integrations/toc-targets-plugin.ts';
 import type { GuideModel } from './model/guide-model.ts';
 import { sitePath } from './model/pages.ts';
 import { siteUrl } from './model/site-url.ts';
@@ -72,9 +76,10 @@ function sidebarsModule(sidebars: () => GuideSidebarItem[]): VitePlugin {
 /**
  * Wires the content pipeline into `astro build` and `astro dev`: pages are
  * generated before Starlight loads its docs collection; our component
- * overrides and whole-guide routes are registered; the Sidebar override gets
- * each guide's sidebar (Starlight's own holds one link per guide, see
- * utils/guide-sidebar.ts); and in dev an edited source regenerates its pages.
+ * overrides, whole-guide routes and build steps (integrations/) are
+ * registered; the Sidebar override gets each guide's sidebar (Starlight's own
+ * holds one link per guide, see utils/guide-sidebar.ts); and in dev an edited
+ * source regenerates its pages.
  */
 export function studyGuides(): StarlightPlugin {
   return {
@@ -95,16 +100,22 @@ export function studyGuides(): StarlightPlugin {
           components,
           head: [...(config.head ?? []), { tag: 'script', content: EARLY_SCRIPT }],
         });
+        // Astro must not reuse Markdown rendered by an older pipeline; this runs before anything renders.
+        addIntegration(markdownCacheGuard());
         addIntegration({
           name: 'study-guides-routes',
           hooks: {
             'astro:config:setup'({ updateConfig: updateAstroConfig, injectRoute }) {
-              updateAstroConfig({ vite: { plugins: [sidebarsModule(() => sidebars)] } });
+              // The table of contents finds the elements it observes without `:has()` (integrations/toc-targets-plugin.ts).
+              updateAstroConfig({ vite: { plugins: [sidebarsModule(() => sidebars), tocTargetsPlugin()] } });
               injectRoute({ pattern: '/404', entrypoint: new URL('./routes/404.astro', import.meta.url) });
               injectRoute({ pattern: '/[guide]/[view]', entrypoint: new URL('./routes/study-view.astro', import.meta.url) });
             },
           },
         });
+        // After the build: KaTeX's rules inline per page, and the inline scripts' hashes in the CSP.
+        addIntegration(inlineKatexStyles());
+        addIntegration(securityHeaders());
         // Added as an integration so that it runs after Starlight has added its heading links.
         addIntegration({
           name: 'study-guides-anchor-icon',

@@ -21,9 +21,8 @@ import { type GenerationTiming, timeGeneration } from './time-generation.ts';
 import { type PageTransfer, type SearchTiming, measureTransfer, timeSearchReady } from '../../tests/helpers/measure-page.ts';
 import { launchBrowser } from '../../tests/helpers/browser.ts';
 import { serveDirectory } from '../../tests/helpers/static-server.ts';
-import { copyProject } from '../../tests/helpers/build-site.ts';
+import { copyProject, repoRoot } from '../../tests/helpers/build-site.ts';
 
-const repoRoot = new URL('../..', import.meta.url).pathname.replace(/\/$/, '');
 const resultsDir = join(repoRoot, 'bench-results');
 const realSource = readFileSync(join(repoRoot, 'src/guides/kd-lifelong-learning/source.md'), 'utf8');
 

@@ -2,6 +2,7 @@ import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { withTrailingSlash } from '../model/site-url.ts';
 import { classNamesIn, katexStylesFor } from './katex-page-styles.ts';
 
 /**
@@ -23,7 +24,7 @@ export function inlineKatexStyles(): AstroIntegration {
     name: 'inline-katex-styles',
     hooks: {
       'astro:config:done'({ config }) {
-        base = config.base.replace(/\/?$/, '/');
+        base = withTrailingSlash(config.base);
       },
       'astro:build:done'({ dir, logger }) {
         const dist = fileURLToPath(dir);

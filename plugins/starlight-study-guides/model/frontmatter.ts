@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { STUDY_VIEWS, type StudyView } from './pages.ts';
 
 /**
  * The frontmatter our pages carry besides Starlight's own (title,
@@ -18,7 +19,7 @@ export const studyFrontmatterSchema = z.object({
   /** Added sections kept out of the search index (they repeat other pages' words). */
   unsearchedSections: z.array(z.string()).optional(),
   /** Set by the print and review pages (routes/study-view.astro). */
-  studyView: z.enum(['print', 'review']).optional(),
+  studyView: z.enum(Object.keys(STUDY_VIEWS) as [StudyView, ...StudyView[]]).optional(),
   questionCount: z.number().int().positive().optional(),
   /** Set on pages with formulas (by the generator, or by hand on pages that render them in components): their head loads KaTeX's stylesheet. */
   math: z.boolean().optional(),
