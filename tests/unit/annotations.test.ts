@@ -137,4 +137,13 @@ describe('annotations › pages', () => {
     expect(index).toContain('[第 1 题](../1/#soft)');
     expect(index).toContain('$$\nq_i\n$$');
   });
+
+  it('shows every display block of a formula in the formula index, in order', () => {
+    const twoBlocks = '## 公式\n\n### 集成的软目标 {#ensemble group="多教师"}\n\n先平均：\n\n$$\np = \\frac{1}{M}\\sum_m p_m\n$$\n\n再蒸馏：\n\n$$\nL = \\mathrm{KL}(p \\| q)\n$$\n';
+    const index = generate({ 'annotations/2.md': twoBlocks }).pages.get('kd/formulas.md')!;
+    const first = index.indexOf('$$\np = \\frac{1}{M}\\sum_m p_m\n$$');
+    const second = index.indexOf('$$\nL = \\mathrm{KL}(p \\| q)\n$$');
+    expect(first).toBeGreaterThan(-1);
+    expect(second).toBeGreaterThan(first);
+  });
 });

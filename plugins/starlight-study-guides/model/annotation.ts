@@ -19,8 +19,8 @@ export interface Formula {
   /** Heading text without the `{#id group="…"}` attribute. */
   title: string;
   group: string;
-  /** TeX of the formula's first display block, shown in the formula index. */
-  tex: string;
+  /** TeX of each display block under the heading, in order: the formula index shows them all. */
+  tex: string[];
   question: number;
 }
 

@@ -18,7 +18,9 @@ export function emitFormulaIndex(guide: GuideModel): EmittedPage {
   for (const formula of annotations.flatMap((a) => a.formulas)) {
     const byTex = groups.get(formula.group) ?? new Map<string, Formula[]>();
     groups.set(formula.group, byTex);
-    byTex.set(formula.tex, [...(byTex.get(formula.tex) ?? []), formula]);
+    // The same formula explained on several questions is listed once, with each question.
+    const key = JSON.stringify(formula.tex);
+    byTex.set(key, [...(byTex.get(key) ?? []), formula]);
   }
   const imported = new Set<string>();
   const explorers = annotations.flatMap((a) =>
@@ -36,7 +38,7 @@ export function emitFormulaIndex(guide: GuideModel): EmittedPage {
       sectionHeading(group),
       ...[...byTex.values()].flatMap((formulas): RootContent[] => [
         { type: 'paragraph', children: [{ type: 'strong', children: [{ type: 'text', value: formulas[0]!.title }] }, { type: 'text', value: '：' }, ...questionLinks(formulas)] },
-        { type: 'math', value: formulas[0]!.tex },
+        ...formulas[0]!.tex.map((value): RootContent => ({ type: 'math', value })),
       ]),
     ]),
     ...(explorers.length > 0

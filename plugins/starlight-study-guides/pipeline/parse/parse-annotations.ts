@@ -106,7 +106,7 @@ function readFormulas(section: AnnotationSection | undefined, question: number, 
   const formulas: Formula[] = [];
   let open: { formula: Formula; heading: Heading } | undefined;
   const close = () => {
-    if (open && !open.formula.tex) report(open.heading.position?.start, 'formula-without-math', `公式 “${open.formula.title}” 下面没有 $$ 公式块：每个公式标题后至少要有一个 $$ … $$。`);
+    if (open && open.formula.tex.length === 0) report(open.heading.position?.start, 'formula-without-math', `公式 “${open.formula.title}” 下面没有 $$ 公式块：每个公式标题后至少要有一个 $$ … $$。`);
   };
   section.blocks = section.blocks.map((block) => {
     if (block.type === 'heading' && block.depth === 3) {
@@ -125,12 +125,12 @@ function readFormulas(section: AnnotationSection | undefined, question: number, 
       const text = last.value.slice(0, match.index);
       const children = text ? [...block.children.slice(0, -1), { ...last, value: text }] : block.children.slice(0, -1);
       const heading: Heading = { ...block, children };
-      open = { formula: { id: id!, title: toString(heading).trim(), group: group!, tex: '', question }, heading };
+      open = { formula: { id: id!, title: toString(heading).trim(), group: group!, tex: [], question }, heading };
       formulas.push(open.formula);
       section.anchors.push(id!);
       return heading;
     }
-    if (block.type === 'math' && open && !open.formula.tex) open.formula.tex = block.value;
+    if (block.type === 'math' && open) open.formula.tex.push(block.value);
     return block;
   });
   close();
