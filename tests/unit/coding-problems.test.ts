@@ -12,9 +12,9 @@ const round = (v: Value, digits: number): Value =>
   typeof v === 'number' ? Number(v.toFixed(digits)) : Array.isArray(v) ? v.map((x) => round(x, digits)) : Object.fromEntries(Object.entries(v).map(([k, x]) => [k, round(x, digits)]));
 
 describe('programming problems', () => {
-  it('has at least three problems, all well-formed', () => {
+  it('has its five problems, all well-formed', () => {
     expect(diagnostics).toEqual([]);
-    expect(problems.map((p) => p.id)).toEqual(['softmax-with-temperature', 'kd-loss', 'lwf-old-task-loss']);
+    expect(problems.map((p) => p.id)).toEqual(['softmax-with-temperature', 'kd-loss', 'lwf-old-task-loss', 'dkd-loss', 'attention-transfer']);
   });
 
   for (const problem of problems) {
