@@ -44,6 +44,15 @@ const explained: [string, number[]][] = [
   ['Fisher', [6]],
   ['Powers', [28]],
   ['调和平均', [28]],
+  ['RKD', [4]],
+  ['关系知识蒸馏', [4]],
+  ['对比表示蒸馏', [4]],
+  ['自蒸馏', [1]],
+  ['TAKD', [8]],
+  ['容量差距', [8]],
+  ['Micaelli', [4, 15]],
+  ['Consistency Models', [4]],
+  ['DeepSeek-R1', [10]],
 ];
 
 beforeAll(async () => {
