@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { closeServedPage, openServedPage } from '../helpers/browser.ts';
@@ -14,10 +14,13 @@ let page: Page;
 const source = readFileSync(new URL('../../src/guides/kd-lifelong-learning/source.md', import.meta.url), 'utf8');
 const { guide } = parseGuide(source, 'source.md', 'kd-lifelong-learning');
 
-/** Question numbers whose source text contains the word: what search must find. */
+const annotationsDir = new URL('../../src/guides/kd-lifelong-learning/annotations/', import.meta.url);
+
+/** Question numbers whose source text or added notes (all indexed) contain the word: what search must find. */
 function questionsContaining(word: string): number[] {
+  const added = (n: number) => (existsSync(new URL(`${n}.md`, annotationsDir)) ? readFileSync(new URL(`${n}.md`, annotationsDir), 'utf8') : '');
   return guide!.questions
-    .filter((q) => [q.title, ...Object.values(q.sections).flatMap((s) => s.blocks.map((b) => toString(b)))].join('\n').includes(word))
+    .filter((q) => [q.title, ...Object.values(q.sections).flatMap((s) => s.blocks.map((b) => toString(b))), added(q.number)].join('\n').includes(word))
     .map((q) => q.number);
 }
 
