@@ -16,7 +16,7 @@ import { rehypeAnchorIcon } from './rehype/rehype-anchor-icon.ts';
 import type { GuideSidebarItem } from './utils/guide-sidebar.ts';
 
 /** Starlight's components this plugin replaces, with its own. */
-export const OVERRIDES = {
+const OVERRIDES = {
   Head: './overrides/Head.astro',
   MarkdownContent: './overrides/MarkdownContent.astro',
   Search: './overrides/Search.astro',
@@ -45,20 +45,17 @@ export function registerOverrides(components: StarlightUserConfig['components'] 
 
 /** One group per guide: its index and whole-guide pages, then one sub-group per topic with the questions in source order. */
 function guideSidebars(guides: GuideModel[]): GuideSidebarItem[] {
-  return guides.map((guide) => {
-    const titleOf = new Map(guide.questions.map((q) => [q.number, q.title]));
-    return {
-      label: guide.title,
-      items: [
-        { label: '全部题目', link: sitePath.guide(guide.slug) },
-        ...guide.pages.map((page) => ({ label: page.title, link: sitePath.page(guide.slug, page.id) })),
-        ...guide.topics.map((topic) => ({
-          label: topic.name,
-          items: topic.questions.map((n) => ({ label: titleOf.get(n)!, link: sitePath.question(guide.slug, n) })),
-        })),
-      ],
-    };
-  });
+  return guides.map((guide) => ({
+    label: guide.title,
+    items: [
+      { label: '全部题目', link: sitePath.guide(guide.slug) },
+      ...guide.pages.map((page) => ({ label: page.title, link: sitePath.page(guide.slug, page.id) })),
+      ...guide.topics.map((topic) => ({
+        label: topic.name,
+        items: topic.questions.map((n) => ({ label: guide.titleOf.get(n)!, link: sitePath.question(guide.slug, n) })),
+      })),
+    ],
+  }));
 }
 
 const SIDEBARS_MODULE = 'virtual:study-guides/sidebars';

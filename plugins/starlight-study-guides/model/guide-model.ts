@@ -10,6 +10,8 @@ import type { Topic } from './topic.ts';
  * indexes and the exports.
  */
 export interface GuideModel extends Guide {
+  /** Question number → its heading, as written. */
+  titleOf: ReadonlyMap<number, string>;
   /** In display order; every question is in exactly one. */
   topics: Topic[];
   /** Question number → its topic's name. */

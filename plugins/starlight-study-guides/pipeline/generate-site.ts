@@ -1,7 +1,7 @@
 import type { Annotation } from '../model/annotation.ts';
 import { type Diagnostic, compareDiagnostics, diagnostic } from '../model/diagnostic.ts';
 import type { GuideModel } from '../model/guide-model.ts';
-import { EXPORT_SCHEMA_FILE, RESERVED_SLUGS, exportFiles } from '../model/pages.ts';
+import { EXPORT_SCHEMA_FILE, type GuidePageId, RESERVED_SLUGS, exportFiles } from '../model/pages.ts';
 import { siteUrl } from '../model/site-url.ts';
 import type { GuideSource } from '../model/source.ts';
 import { checkMath } from './check/check-math.ts';
@@ -35,6 +35,12 @@ export interface SiteOptions {
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
+/** The whole-guide pages written as content; the others are routes (routes/study-view.astro). */
+const PAGE_EMITTERS: Partial<Record<GuidePageId, (guide: GuideModel) => EmittedPage>> = {
+  formulas: emitFormulaIndex,
+  coding: emitCodingPage,
+};
+
 /** Sources in, pages out: parse, check and derive each guide, then emit, without any file I/O. */
 export function generateSite(sources: GuideSource[], options: SiteOptions = { siteUrl: siteUrl(undefined) }): GeneratedSite {
   const guides: GuideModel[] = [];
@@ -65,8 +71,10 @@ export function generateSite(sources: GuideSource[], options: SiteOptions = { si
     const addPage = (name: string | number, page: EmittedPage) => pages.set(`${guide.slug}/${name}.${page.extension}`, page.text);
     addPage('index', emitGuideIndex(guide));
     for (const question of guide.questions) addPage(question.number, emitQuestionPage(guide, question, addedSections(guide, question.number)));
-    if (hasPage(guide, 'formulas')) addPage('formulas', emitFormulaIndex(guide));
-    if (hasPage(guide, 'coding')) addPage('coding', emitCodingPage(guide));
+    for (const { id } of guide.pages) {
+      const emit = PAGE_EMITTERS[id];
+      if (emit) addPage(id, emit(guide));
+    }
     const data = guideExport(guide, options.siteUrl);
     const paths = exportFiles(guide.slug);
     files.set(paths.json, emitExportJson(data));
@@ -75,17 +83,12 @@ export function generateSite(sources: GuideSource[], options: SiteOptions = { si
   return { guides, pages, files, diagnostics };
 }
 
-/** Whether the guide has the whole-guide page `id`. */
-export function hasPage(guide: GuideModel, id: string): boolean {
-  return guide.pages.some((page) => page.id === id);
-}
-
 /** Our sections after the source's three: the annotation's, widgets filled in, then related questions. */
 function addedSections(guide: GuideModel, question: number): AddedSection[] {
   const annotation = guide.annotations.find((a) => a.question === question);
   return [
     ...(annotation ? annotationSections(annotation) : []),
-    relatedSection(guide, guide.topicOf.get(question)!, guide.related.get(question)!),
+    relatedSection(guide, question),
   ];
 }
 

@@ -16,6 +16,7 @@ export function deriveGuide(guide: Guide, topics: Topic[], annotations: Annotati
   };
   return {
     ...guide,
+    titleOf: new Map(guide.questions.map((q) => [q.number, q.title])),
     topics,
     topicOf,
     annotations,

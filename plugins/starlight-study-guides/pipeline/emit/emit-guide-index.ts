@@ -12,8 +12,7 @@ interface ToolLink {
 
 /** The guide's table of contents: study tools, then every question, linked, grouped by topic in source order. */
 export function emitGuideIndex(guide: GuideModel): EmittedPage {
-  const { topics } = guide;
-  const titleOf = new Map(guide.questions.map((q) => [q.number, q.title]));
+  const { topics, titleOf } = guide;
   const linkList = (links: ToolLink[]): List => ({
     type: 'list',
     ordered: false,
