@@ -118,3 +118,21 @@ describe.each(schemes)('accessibility › axe-core, %s scheme', (scheme) => {
     await page.close();
   });
 });
+
+describe('accessibility › wide formulas', () => {
+  it('lets a keyboard reach every formula that scrolls sideways on a phone', { timeout: 120_000 }, async () => {
+    const page = await contexts.light.newPage();
+    await page.setViewportSize({ width: 390, height: 844 });
+    const found: string[] = [];
+    let scrolling = 0;
+    for (const { path } of pages) {
+      await page.goto(`${server.url}/${path}`);
+      await page.evaluate(() => document.fonts.ready);
+      scrolling += await page.locator('.katex-display').evaluateAll((all) => all.filter((e) => e.scrollWidth > e.clientWidth).length);
+      found.push(...(await violations(page, ['scrollable-region-focusable'])).map((v) => `/${path} ${v}`));
+    }
+    await page.close();
+    expect(scrolling).toBeGreaterThan(0);
+    expect(found).toEqual([]);
+  });
+});

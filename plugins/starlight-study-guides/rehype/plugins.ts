@@ -3,6 +3,7 @@ import rehypeKatex from 'rehype-katex';
 import remarkCjkFriendly from 'remark-cjk-friendly';
 import remarkMath from 'remark-math';
 import { rehypeKatexSearch } from './rehype-katex-search.ts';
+import { rehypeScrollableFormulas } from './rehype-scrollable-formulas.ts';
 import { rehypeSectionIds } from './rehype-section-ids.ts';
 import { rehypeStudySections } from './rehype-study-sections.ts';
 import { rehypeTableAlign } from './rehype-table-align.ts';
@@ -13,4 +14,4 @@ export const katexOptions = { strict: 'error' } as const;
 /** The site's Markdown pipeline; plugins/starlight-study-guides/pipeline/markdown-syntax.ts parses sources with the same syntax. */
 export const remarkPlugins: RemarkPlugins = [remarkCjkFriendly, remarkMath];
 // Table alignment runs before KaTeX adds its large subtrees, so it walks a small tree.
-export const rehypePlugins: RehypePlugins = [rehypeTableAlign, [rehypeKatex, katexOptions], rehypeKatexSearch, rehypeSectionIds, rehypeStudySections];
+export const rehypePlugins: RehypePlugins = [rehypeTableAlign, [rehypeKatex, katexOptions], rehypeKatexSearch, rehypeScrollableFormulas, rehypeSectionIds, rehypeStudySections];
