@@ -48,6 +48,26 @@ describe('browser › share links', () => {
     await expect(page.getByRole('button', { name: '复制链接：答案' }).textContent()).resolves.toBe('已复制');
   });
 
+  // Sections are laid out lazily (content-visibility); a link used to leave the reader in the
+  // formulas, far above 参考文献, on about one load in ten. Twenty loads catch that nearly always.
+  it('opens a link to a section at that section, on every one of 20 loads', async () => {
+    const page = await open(`${guide}/1/`);
+    const landings = new Set<string>();
+    for (let load = 0; load < 20; load++) {
+      const fresh = await context.newPage();
+      await fresh.goto(`${server.url}${guide}/1/#references`);
+      await fresh.waitForLoadState('load');
+      const { top, headerBottom } = await fresh.locator('#references').evaluate((h) => ({
+        top: h.getBoundingClientRect().top,
+        headerBottom: document.querySelector('header.header')?.getBoundingClientRect().bottom ?? 0,
+      }));
+      landings.add(top >= headerBottom && top < 200 ? 'just under the site header' : `at ${Math.round(top)} px`);
+      await fresh.close();
+    }
+    await page.close();
+    expect([...landings]).toEqual(['just under the site header']);
+  });
+
   it('offers a copy button for every section heading, reachable by keyboard', async () => {
     const page = await open(`${guide}/6/`);
     for (const label of ['题目', '答案', '解析', '相关题目']) {
