@@ -56,7 +56,6 @@ describe('browser › share links', () => {
     for (let load = 0; load < 20; load++) {
       const fresh = await context.newPage();
       await fresh.goto(`${server.url}${guide}/1/#references`);
-      await fresh.waitForLoadState('load');
       const { top, headerBottom } = await fresh.locator('#references').evaluate((h) => ({
         top: h.getBoundingClientRect().top,
         headerBottom: document.querySelector('header.header')?.getBoundingClientRect().bottom ?? 0,

@@ -25,11 +25,11 @@ const expressiveCodeMarkup = (ruleId: string, selector: string | null) =>
 
 /**
  * no-implicit-button-type: two framework buttons outside any form, where the
- * missing type changes nothing: Starlight's phone menu toggle (`header nav >
- * button[popovertarget]`) and Expressive Code's copy button (`figure > div > button`).
+ * missing type changes nothing: Starlight's phone menu toggle (`body > div >
+ * nav > button[popovertarget]`) and Expressive Code's copy button (`figure > div > button`).
  */
 const frameworkButton = (ruleId: string, selector: string | null) =>
-  ruleId === 'no-implicit-button-type' && /(> nav > button|> figure > div > button)$/.test(selector ?? '');
+  ruleId === 'no-implicit-button-type' && /^html > body > div > nav > button$|> figure > div > button$/.test(selector ?? '');
 
 async function problems(dist: string): Promise<string[]> {
   const found: string[] = [];
