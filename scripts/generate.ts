@@ -1,16 +1,18 @@
 /**
  * Generates the guides' pages and exports from src/guides, as `astro build` and `astro dev` do:
  *
- *   node scripts/generate.ts [--guides DIR --out DIR]
+ *   node scripts/generate.ts [--strict] [--guides DIR --out DIR]
  *
- * With --out, the pages go to DIR and no exports are written.
+ * With --out, the pages go to DIR and no exports are written. Exits 1 on an
+ * error (nothing is written then), and with --strict on a warning too.
  */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { buildContent, defaultPaths, describeFailure } from '../plugins/starlight-study-guides/pipeline/build-content.ts';
+import { formatReport, isError, severityOf } from '../plugins/starlight-study-guides/model/diagnostic.ts';
+import { buildContent, defaultPaths } from '../plugins/starlight-study-guides/pipeline/build-content.ts';
 
 const root = resolve(import.meta.dirname, '..');
-const { values } = parseArgs({ options: { guides: { type: 'string' }, out: { type: 'string' } } });
+const { values } = parseArgs({ options: { guides: { type: 'string' }, out: { type: 'string' }, strict: { type: 'boolean' } } });
 const paths = defaultPaths(root);
 const started = performance.now();
 const result = buildContent({
@@ -18,9 +20,11 @@ const result = buildContent({
   contentDir: values.out ? resolve(values.out) : paths.contentDir,
   exportsDir: values.out ? undefined : paths.exportsDir,
 });
-if (result.diagnostics.length > 0) {
-  console.error(describeFailure(result.diagnostics));
+if (result.diagnostics.length > 0) console.error(formatReport(result.diagnostics));
+if (result.diagnostics.some(isError)) {
+  console.error('未生成任何页面，已有页面保持不变。');
   process.exit(1);
 }
 const ms = Math.round(performance.now() - started);
 console.log(`${result.pages.size} 个页面，写入 ${result.written?.length ?? 0} 个，删除 ${result.removed?.length ?? 0} 个（${ms} ms）`);
+if (values.strict && result.diagnostics.some((d) => severityOf(d) === 'warning')) process.exit(1);

@@ -4,14 +4,16 @@ import { isUnifiedProcessor } from '@astrojs/markdown-remark';
 import type { StarlightPlugin, StarlightUserConfig } from '@astrojs/starlight/types';
 import type { Plugin as VitePlugin } from 'vite';
 import { EARLY_SCRIPT } from './client/early-script.ts';
+import { errorOverlayPayload, logDiagnostics } from './integrations/guide-reports.ts';
 import { inlineKatexStyles } from './integrations/inline-katex-styles.ts';
 import { markdownCacheGuard } from './integrations/markdown-cache.ts';
 import { securityHeaders } from './integrations/security-headers.ts';
 import { tocTargetsPlugin } from './integrations/toc-targets-plugin.ts';
+import { isError } from './model/diagnostic.ts';
 import type { GuideModel } from './model/guide-model.ts';
 import { sitePath } from './model/pages.ts';
 import { siteUrl } from './model/site-url.ts';
-import { buildContent, defaultPaths, describeFailure } from './pipeline/build-content.ts';
+import { buildContent, defaultPaths } from './pipeline/build-content.ts';
 import { rehypeAnchorIcon } from './rehype/rehype-anchor-icon.ts';
 import type { GuideSidebarItem } from './utils/guide-sidebar.ts';
 
@@ -75,8 +77,8 @@ function sidebarsModule(sidebars: () => GuideSidebarItem[]): VitePlugin {
  * generated before Starlight loads its docs collection; our component
  * overrides, whole-guide routes and build steps (integrations/) are
  * registered; the Sidebar override gets each guide's sidebar (Starlight's own
- * holds one link per guide, see utils/guide-sidebar.ts); and in dev an edited
- * source regenerates its pages.
+ * holds one link per guide, see utils/guide-sidebar.ts); and in dev any change
+ * under src/guides (an edit, a new, deleted or renamed file or guide) regenerates the pages.
  */
 export function studyGuides(): StarlightPlugin {
   return {
@@ -88,7 +90,11 @@ export function studyGuides(): StarlightPlugin {
         const paths = defaultPaths(root);
         const url = siteUrl(astroConfig.site, astroConfig.base);
         const result = buildContent(paths, root, url);
-        if (result.diagnostics.length > 0) throw new Error(describeFailure(result.diagnostics));
+        logDiagnostics(logger, result.diagnostics);
+        let errors = result.diagnostics.filter(isError);
+        // A broken guide is the author's to fix, not a crash: print the report and stop, with no stack trace.
+        // In dev the server starts anyway, serving the last good pages, and follows the fix.
+        if (errors.length > 0 && command !== 'dev') process.exit(1);
         let sidebars = guideSidebars(result.guides);
         updateConfig({
           sidebar: result.guides.map((guide) => ({ label: guide.title, link: sitePath.guide(guide.slug) })),
@@ -127,19 +133,32 @@ export function studyGuides(): StarlightPlugin {
           name: 'study-guides-watch',
           hooks: {
             'astro:server:setup'({ server }) {
+              const showErrors = () => {
+                if (errors.length > 0) server.environments.client.hot.send(errorOverlayPayload(errors));
+              };
+              // A page opened while a guide is broken shows the errors too.
+              server.environments.client.hot.on('connection', showErrors);
               server.watcher.add(paths.guidesDir);
-              server.watcher.on('change', (path) => {
+              // Renaming a file, or copying in a guide folder, is a burst of events: regenerate once after it.
+              let timer: ReturnType<typeof setTimeout> | undefined;
+              server.watcher.on('all', (_event, path) => {
                 if (!path.startsWith(paths.guidesDir)) return;
+                clearTimeout(timer);
+                timer = setTimeout(() => regenerate(path), 50);
+              });
+              const regenerate = (path: string) => {
                 const rebuilt = buildContent(paths, root, url);
-                if (rebuilt.diagnostics.length > 0) return logger.error(describeFailure(rebuilt.diagnostics));
-                logger.info(`${relative(root, path)}：已重新生成 ${rebuilt.written?.length ?? 0} 个页面`);
-                // A changed title or topic shows in the sidebar on the next request.
+                logDiagnostics(logger, rebuilt.diagnostics);
+                errors = rebuilt.diagnostics.filter(isError);
+                if (errors.length > 0) return showErrors();
+                logger.info(`${relative(root, path)}：已重新生成 ${rebuilt.written?.length ?? 0} 个页面，删除 ${rebuilt.removed?.length ?? 0} 个`);
+                // A changed title, topic or guide shows in the sidebar on the next request.
                 sidebars = guideSidebars(rebuilt.guides);
                 for (const environment of Object.values(server.environments)) {
                   const module = environment.moduleGraph.getModuleById(SIDEBARS_MODULE_ID);
                   if (module) environment.moduleGraph.invalidateModule(module);
                 }
-              });
+              };
             },
           },
         });

@@ -140,7 +140,7 @@ async function measureSize(questions: number): Promise<{ stats: SiteStats; dist:
   const guides = synthesizeGuides(realSource, guideCount);
   const root = prepareSite(`q${questions}`, guides);
   const generated = buildContent(defaultPaths(root), root);
-  if (generated.diagnostics.length > 0) throw new Error(`synthetic corpus has problems: ${generated.diagnostics[0]!.message}`);
+  if (generated.diagnostics.length > 0) throw new Error(`synthetic corpus has problems: ${generated.diagnostics[0]!.reason}`);
   const generation = timeGeneration(root, GENERATION_RUNS);
   const build = await buildAstro(root);
   const dist = join(root, 'dist');

@@ -35,7 +35,7 @@ describe('exports › JSON', () => {
       expect(`${q.number}. ${entry.title}`).toBe(q.title);
       expect(entry.prompt.text).toBe(plain(q.sections.prompt.blocks));
       expect(entry.answer.text).toBe(plain(q.sections.answer.blocks));
-      expect(entry.explanation.text).toBe(plain(q.sections.explanation.blocks));
+      expect(entry.explanation.text).toBe(plain(q.sections.explanation!.blocks));
       expect(entry.topic).toBe(topics.find((t) => t.questions.includes(q.number))!.name);
       expect(entry.url).toBe(`http://localhost:4321/kd-lifelong-learning/${q.number}/`);
     });

@@ -22,7 +22,7 @@ describe('round trip › source text to built page', () => {
       const page = characterCounts(visibleText(mainOf(readPage(dist, `kd-lifelong-learning/${q.number}`))));
       for (const key of ['prompt', 'answer', 'explanation'] as const) {
         // The section as the source writes it, minus Markdown syntax (**, -, #, $ …).
-        const sectionText = toString({ type: 'root', children: q.sections[key].blocks });
+        const sectionText = toString({ type: 'root', children: q.sections[key]!.blocks });
         const missing = [...characterCounts(sectionText)].filter(([char, n]) => (page.get(char) ?? 0) < n);
         expect(missing, `question ${q.number} ${key}`).toEqual([]);
       }
@@ -35,7 +35,7 @@ describe('round trip › source text to built page', () => {
     for (const q of plain) {
       const page = visibleText(mainOf(readPage(dist, `kd-lifelong-learning/${q.number}`))).replace(/\s+/g, '');
       for (const key of ['prompt', 'answer', 'explanation'] as const) {
-        const text = toString({ type: 'root', children: q.sections[key].blocks }).replace(/\s+/g, '');
+        const text = toString({ type: 'root', children: q.sections[key]!.blocks }).replace(/\s+/g, '');
         expect(page, `question ${q.number} ${key}`).toContain(text);
       }
     }

@@ -23,7 +23,7 @@ function generate(files: Record<string, string>) {
 const diagnose = (files: Record<string, string>) => {
   const site = generate(files);
   expect(site.pages.size, 'no pages when anything is wrong').toBe(0);
-  return site.diagnostics.map(formatDiagnostic);
+  return site.diagnostics.map((d) => formatDiagnostic(d).split('\n')[0]!);
 };
 
 const formula = (tex: string) => `## 公式\n\n### 软化 {#soft group="温度"}\n\n说明文字。\n\n$$\n${tex}\n$$\n`;
@@ -31,54 +31,56 @@ const formula = (tex: string) => `## 公式\n\n### 软化 {#soft group="温度"}
 describe('annotations › build errors name the file and line', () => {
   it('reports a TeX error at the offending line of the annotation', () => {
     expect(diagnose({ 'annotations/1.md': formula('q_i = \\fra{1}{T}') })).toEqual([
-      'kd/annotations/1.md:8:7  公式无法渲染：Undefined control sequence: \\fra。请修正这段 TeX。  (invalid-tex)',
+      'kd/annotations/1.md:8:7  错误  公式无法渲染：Undefined control sequence: \\fra  (invalid-tex)',
     ]);
   });
 
   it('reports Markdown nested too deep to write as a page, at the line where it starts', () => {
     const stars = '**'.repeat(40);
     expect(diagnose({ 'annotations/3.md': `## 编者注\n\n第一段。\n\n${stars}太深${stars}\n` })).toEqual([
-      expect.stringMatching(/^kd\/annotations\/3\.md:5:\d+ {2}Markdown 在这里嵌套超过 32 层.*\(nesting-too-deep\)$/),
+      expect.stringMatching(/^kd\/annotations\/3\.md:5:\d+ {2}错误 {2}Markdown 在这里嵌套超过 32 层.*\(nesting-too-deep\)$/),
     ]);
   });
 
-  it('reports an annotation for question 99, which does not exist', () => {
-    expect(diagnose({ 'annotations/99.md': '## 编者注\n\n一条注释。\n' })).toEqual([
-      'kd/annotations/99.md:1:1  没有第 99 题（本指南共 30 题）：请改正文件名中的题号，或删除这个文件。  (annotation-unknown-question)',
+  it('warns of an annotation for question 99, which does not exist, and builds the pages without it', () => {
+    const site = generate({ 'annotations/99.md': '## 编者注\n\n一条注释。\n' });
+    expect(site.diagnostics.map((d) => formatDiagnostic(d).split('\n')[0])).toEqual([
+      'kd/annotations/99.md:1:1  警告  没有第 99 题（本指南共 30 题），这个文件不会显示  (annotation-unknown-question)',
     ]);
+    expect(site.pages.size).toBe(31);
   });
 
   it('reports an annotation without a recognised section at its heading', () => {
     expect(diagnose({ 'annotations/2.md': '## 说明\n\n一段话。\n' })).toEqual([
-      'kd/annotations/2.md:1:1  无法识别的段落标题 “说明”：补充内容只能分成 “## 公式”、“## 编者注”、“## 参考文献” 三段。  (annotation-unknown-section)',
+      'kd/annotations/2.md:1:1-1:6  错误  无法识别的段落标题 “说明”  (annotation-unknown-section)',
     ]);
   });
 
   it('reports text before the first section, and an empty annotation', () => {
     expect(diagnose({ 'annotations/2.md': '\n一段话。\n', 'annotations/3.md': '' })).toEqual([
-      'kd/annotations/2.md:2:1  这段内容不在任何一段之下：请把它放在 “## 公式”、“## 编者注”、“## 参考文献” 之一的后面。  (annotation-outside-section)',
-      'kd/annotations/3.md:1:1  第 3 题的补充文件里没有任何可识别的段落：请用 “## 公式”、“## 编者注”、“## 参考文献” 开始一段。  (annotation-no-section)',
+      'kd/annotations/2.md:2:1-2:5  错误  这段内容不在任何一段之下  (annotation-outside-section)',
+      'kd/annotations/3.md:1:1  错误  第 3 题的补充文件里没有任何可识别的段落  (annotation-no-section)',
     ]);
   });
 
   it('reports a formula heading without anchor, a formula without a $$ block and a reserved anchor', () => {
     const text = '## 公式\n\n### 没有锚点\n\n$$\nx\n$$\n\n### 只有文字 {#words group="温度"}\n\n没有公式。\n\n### 重名 {#answer group="温度"}\n\n$$\ny\n$$\n';
     expect(diagnose({ 'annotations/1.md': text }).map((line) => line.replace(/  .*\(/, ' (')).sort()).toEqual([
-      'kd/annotations/1.md:13:1 (formula-duplicate-id)',
-      'kd/annotations/1.md:3:1 (formula-heading)',
-      'kd/annotations/1.md:9:1 (formula-without-math)',
+      'kd/annotations/1.md:13:1-13:28 (formula-duplicate-id)',
+      'kd/annotations/1.md:3:1-3:9 (formula-heading)',
+      'kd/annotations/1.md:9:1-9:29 (formula-without-math)',
     ]);
   });
 
   it('reserves the id of the related-questions section, like the source sections', () => {
     const text = '## 公式\n\n### 相关 {#related group="温度"}\n\n$$\nx\n$$\n';
-    expect(diagnose({ 'annotations/1.md': text }).map((line) => line.replace(/  .*\(/, ' ('))).toEqual(['kd/annotations/1.md:3:1 (formula-duplicate-id)']);
+    expect(diagnose({ 'annotations/1.md': text }).map((line) => line.replace(/  .*\(/, ' ('))).toEqual(['kd/annotations/1.md:3:1-3:29 (formula-duplicate-id)']);
   });
 
-  it('reports a worked example whose numbers do not match its labels', () => {
+  it('reports a worked example whose numbers do not match its labels, at the block', () => {
     const text = '## 公式\n\n### 软化 {#soft group="温度"}\n\n$$\nx\n$$\n\n```worked-example\nlabels: [猫, 狗]\nlogits: [1, 2, 3]\ntemperatures: [1]\n```\n';
     const [line] = diagnose({ 'annotations/1.md': text });
-    expect(line).toMatch(/^kd\/annotations\/1\.md:9:1  worked-example 块的内容有误：“labels” 与 “logits” 的个数必须相同。/);
+    expect(line).toBe('kd/annotations/1.md:10:1-12:18  错误  worked-example 块的内容有误：“labels” 与 “logits” 的个数必须相同  (widget-spec)');
   });
 
   it('makes the command line exit non-zero and print every problem as file:line:col', () => {
@@ -89,10 +91,11 @@ describe('annotations › build errors name the file and line', () => {
     writeFileSync(join(dir, 'guides', 'kd', 'annotations', '99.md'), '## 编者注\n\n注。\n');
     const run = spawnSync(process.execPath, [script, '--guides', join(dir, 'guides'), '--out', join(dir, 'docs')], { cwd: dir, encoding: 'utf8' });
     expect(run.status).toBe(1);
-    expect(run.stderr.trim().split('\n').slice(1).map((line) => line.split('  ')[0])).toEqual([
-      'guides/kd/annotations/1.md:8:1',
-      'guides/kd/annotations/99.md:1:1',
+    expect(run.stderr.trim().split('\n').filter((line) => line.startsWith('guides/')).map((line) => line.split('  ').slice(0, 2).join('  '))).toEqual([
+      'guides/kd/annotations/1.md:8:1  错误',
+      'guides/kd/annotations/99.md:1:1  警告',
     ]);
+    expect(run.stderr).toContain('1 个错误，1 个警告');
   });
 });
 

@@ -97,12 +97,14 @@ describe('build-content › command line', () => {
     const run = spawnSync(process.execPath, [script, '--guides', ws.guidesDir, '--out', ws.contentDir], { cwd: ws.dir, encoding: 'utf8' });
     expect(run.status).toBe(1);
     const lines = run.stderr.trim().split('\n');
-    expect(lines[0]).toBe('3 个问题，未生成任何页面（已有页面保持不变）：');
-    expect(lines.slice(1).map((line) => line.split('  ')[0])).toEqual([
-      'guides/kd/source.md:3:1',
-      'guides/kd/source.md:13:1',
+    expect(lines.filter((line) => line.startsWith('guides/')).map((line) => line.split('  ')[0])).toEqual([
+      'guides/kd/source.md:3:1-3:13',
+      'guides/kd/source.md:13:1-13:8',
       'guides/kd/source.md:15:14',
     ]);
+    // Each diagnostic is followed by its hint, then a summary.
+    expect(lines.filter((line) => line.startsWith('    → '))).toHaveLength(3);
+    expect(lines.slice(-2)).toEqual(['3 个错误，0 个警告', '未生成任何页面，已有页面保持不变。']);
     expect(snapshot(ws.contentDir)).toEqual(before);
   });
 

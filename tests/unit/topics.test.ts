@@ -34,12 +34,14 @@ describe('topics', () => {
     expect(topics.find((t) => t.name === '医疗影像')?.questions).toEqual([12, 20, 25]);
   });
 
-  it('fails the build, at the right line, for a topic naming question 99', () => {
+  it('fails the build, at the value, for a topic naming question 99', () => {
     const broken = topicsYaml.replace('questions: [23, 28]', 'questions: [23, 28, 99]');
     const site = generate(broken);
     expect(site.pages.size).toBe(0);
-    expect(site.diagnostics.map(formatDiagnostic)).toEqual([
-      expect.stringMatching(new RegExp(`^guides/kd/topics\\.yaml:${lineOf(broken, '[23, 28, 99]')}:\\d+  主题 “评估与实践” 列出了第 99 题.*\\(topic-unknown-question\\)$`)),
+    const line = lineOf(broken, '[23, 28, 99]');
+    const column = broken.split('\n')[line - 1]!.indexOf('99') + 1;
+    expect(site.diagnostics.map((d) => formatDiagnostic(d).split('\n')[0])).toEqual([
+      `guides/kd/topics.yaml:${line}:${column}-${line}:${column + 2}  错误  主题 “评估与实践” 列出了第 99 题，但指南里没有这道题（共 30 题）  (topic-unknown-question)`,
     ]);
   });
 
@@ -49,15 +51,17 @@ describe('topics', () => {
     expect(site.pages.size).toBe(0);
     expect(site.diagnostics).toHaveLength(1);
     expect(site.diagnostics[0]).toMatchObject({ file: 'guides/kd/topics.yaml', line: lineOf(broken, '[23, 28, 12]'), ruleId: 'topic-duplicate-question' });
-    expect(site.diagnostics[0]!.message).toContain('“医疗影像”');
-    expect(site.diagnostics[0]!.message).toContain('“评估与实践”');
+    expect(site.diagnostics[0]!.reason).toContain('“医疗影像”');
+    expect(site.diagnostics[0]!.reason).toContain('“评估与实践”');
   });
 
-  it('fails the build for a question in no topic', () => {
+  it('warns of a question in no topic, builds its page and lists it under 未分类 after the other topics', () => {
     const site = generate(topicsYaml.replace('questions: [23, 28]', 'questions: [23]'));
-    expect(site.pages.size).toBe(0);
-    expect(site.diagnostics).toEqual([expect.objectContaining({ file: 'guides/kd/topics.yaml', ruleId: 'topic-missing-question' })]);
-    expect(site.diagnostics[0]!.message).toContain('第 28 题没有归入任何主题');
+    expect(site.diagnostics).toEqual([expect.objectContaining({ file: 'guides/kd/topics.yaml', ruleId: 'topic-missing-question', fatal: false })]);
+    expect(site.diagnostics[0]!.reason).toBe('第 28 题没有归入任何主题，暂列在 “未分类” 下');
+    expect(site.diagnostics[0]!.note).toBe('把题号加到某个主题的 questions 里，例如 “评估与实践” 的 questions: [23, 28]。');
+    expect(site.pages.has('kd/28.md')).toBe(true);
+    expect(site.guides[0]!.topics.at(-1)).toEqual({ name: '未分类', questions: [28] });
   });
 
   it('names the line of a value of the wrong kind and of broken YAML', () => {
@@ -67,7 +71,7 @@ describe('topics', () => {
     ]);
     const broken = `${topicsYaml}  - name: 语音: 合成\n`;
     expect(generate(broken).diagnostics).toEqual([
-      expect.objectContaining({ ruleId: 'topics-yaml', line: lineOf(broken, '语音: 合成'), message: expect.stringMatching(/^YAML 语法错误（Nested mappings are not allowed in compact mappings）/) }),
+      expect.objectContaining({ ruleId: 'topics-yaml', line: lineOf(broken, '语音: 合成'), reason: 'YAML 语法错误：Nested mappings are not allowed in compact mappings' }),
     ]);
   });
 
@@ -84,7 +88,7 @@ describe('topics', () => {
     writeFileSync(join(dir, 'guides', 'kd', 'topics.yaml'), topicsYaml.replace('[23, 28]', '[23, 28, 99]'));
     const run = spawnSync(process.execPath, [script, '--guides', join(dir, 'guides'), '--out', join(dir, 'docs')], { cwd: dir, encoding: 'utf8' });
     expect(run.status).toBe(1);
-    expect(run.stderr).toMatch(/guides\/kd\/topics\.yaml:\d+:\d+ {2}主题 “评估与实践” 列出了第 99 题/);
+    expect(run.stderr).toMatch(/guides\/kd\/topics\.yaml:\d+:\d+-\d+:\d+ {2}错误 {2}主题 “评估与实践” 列出了第 99 题/);
     expect(spawnSync('ls', [join(dir, 'docs')]).status).not.toBe(0);
   });
 });

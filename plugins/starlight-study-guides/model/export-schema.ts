@@ -11,7 +11,7 @@ export const exportedQuestionSchema = z.object({
   title: z.string().min(1).describe('The question heading without its number.'),
   prompt: text.describe('题目'),
   answer: text.describe('答案'),
-  explanation: text.describe('解析'),
+  explanation: text.optional().describe('解析; absent while the source has none yet.'),
   topic: z.string().min(1).describe('The topic the guide assigns the question to (topics.yaml).'),
   url: z.url().describe('Absolute URL of the question page.'),
 });

@@ -1,4 +1,5 @@
 import type { RootContent } from 'mdast';
+import type { Position } from 'unist';
 
 /** The three parts every question of a source must have, in page order. */
 export const SOURCE_SECTIONS = [
@@ -13,6 +14,8 @@ export interface Section {
   /** Block content as parsed from the source (mdast), positions kept. */
   blocks: RootContent[];
   line: number;
+  /** Where its bold label (`**答案：**`) is in the source. */
+  labelPosition: Position | undefined;
 }
 
 export interface Question {
@@ -22,7 +25,8 @@ export interface Question {
   line: number;
   /** Depth of question headings in the source; deeper headings are content. */
   headingDepth: number;
-  sections: Record<SectionKey, Section>;
+  /** 解析 may be missing (a warning); 题目 and 答案 never are. */
+  sections: Record<Exclude<SectionKey, 'explanation'>, Section> & { explanation?: Section };
 }
 
 export interface Guide {
@@ -39,4 +43,12 @@ export interface Guide {
 /** A question's heading without its number: `6. 知识蒸馏…？` → `知识蒸馏…？`. */
 export function questionTitleText(title: string): string {
   return title.replace(/^\d+\.\s*/, '');
+}
+
+/** The source sections a question has, in page order, each with its content. */
+export function sourceSectionsOf(question: Question): ((typeof SOURCE_SECTIONS)[number] & Section)[] {
+  return SOURCE_SECTIONS.flatMap((s) => {
+    const section = question.sections[s.key];
+    return section ? [{ ...s, ...section }] : [];
+  });
 }

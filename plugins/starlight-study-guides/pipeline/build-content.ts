@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { type Diagnostic, formatDiagnostic } from '../model/diagnostic.ts';
+import { isError } from '../model/diagnostic.ts';
 import { EXPORTS_DIR } from '../model/pages.ts';
 import { siteUrl } from '../model/site-url.ts';
 import { type SyncResult, syncDirectory } from './emit/sync-directory.ts';
@@ -23,18 +23,13 @@ export const defaultPaths = (root: string): ContentPaths => ({
 
 export interface BuildContentResult extends GeneratedSite, Partial<SyncResult> {}
 
-/** Reads every guide, generates its pages and, only if nothing is wrong, writes them. */
+/** Reads every guide, generates its pages and, unless there is an error, writes them; warnings do not stop it. */
 export function buildContent(paths: ContentPaths, displayRoot = process.cwd(), url = siteUrl(process.env.SITE, process.env.BASE)): BuildContentResult {
   const { sources, diagnostics } = readGuideSources(paths.guidesDir, displayRoot);
   const site = generateSite(sources, { siteUrl: url });
   site.diagnostics.unshift(...diagnostics);
-  // A file that is not UTF-8 stops the build like any other problem.
-  if (site.diagnostics.length > 0) return { ...site, pages: new Map(), files: new Map() };
+  // A file that is not UTF-8 stops the build like any other error.
+  if (site.diagnostics.some(isError)) return { ...site, pages: new Map(), files: new Map() };
   if (paths.exportsDir) syncDirectory(paths.exportsDir, site.files);
   return { ...site, ...syncDirectory(paths.contentDir, site.pages) };
-}
-
-export function describeFailure(diagnostics: Diagnostic[]): string {
-  const count = `${diagnostics.length} 个问题，未生成任何页面（已有页面保持不变）：`;
-  return [count, ...diagnostics.map(formatDiagnostic)].join('\n');
 }

@@ -1,5 +1,5 @@
 import type { Annotation } from '../model/annotation.ts';
-import { type Diagnostic, compareDiagnostics, diagnostic } from '../model/diagnostic.ts';
+import { type Diagnostic, compareDiagnostics, diagnostic, isError } from '../model/diagnostic.ts';
 import type { GuideModel } from '../model/guide-model.ts';
 import { EXPORT_SCHEMA_FILE, type GuidePageId, RESERVED_SLUGS, exportFiles } from '../model/pages.ts';
 import { siteUrl } from '../model/site-url.ts';
@@ -21,9 +21,9 @@ import { TOPICS_FILE, parseTopics } from './parse/parse-topics.ts';
 export interface GeneratedSite {
   /** One model per guide that parsed, in source order. */
   guides: GuideModel[];
-  /** Page path relative to the content folder (`kd/6.md`, `kd/1.mdx`) → its text. Empty when there are diagnostics. */
+  /** Page path relative to the content folder (`kd/6.md`, `kd/1.mdx`) → its text. Empty when there are errors. */
   pages: Map<string, string>;
-  /** Path inside the site's `exports/` folder → downloadable file. Empty when there are diagnostics. */
+  /** Path inside the site's `exports/` folder → downloadable file. Empty when there are errors. */
   files: Map<string, string>;
   diagnostics: Diagnostic[];
 }
@@ -41,31 +41,44 @@ const PAGE_EMITTERS: Partial<Record<GuidePageId, (guide: GuideModel) => EmittedP
   coding: emitCodingPage,
 };
 
-/** Sources in, pages out: parse, check and derive each guide, then emit, without any file I/O. */
-export function generateSite(sources: GuideSource[], options: SiteOptions = { siteUrl: siteUrl(undefined) }): GeneratedSite {
+/**
+ * Parses, checks and derives each guide, without emitting anything: what
+ * `npm run validate` runs. Guides with errors still get a model when their
+ * source parsed, for the dev server's sidebar.
+ */
+export function checkGuides(sources: GuideSource[]): { guides: GuideModel[]; diagnostics: Diagnostic[] } {
   const guides: GuideModel[] = [];
   const diagnostics: Diagnostic[] = [];
   for (const { slug, source, extras } of sources) {
     const reservedFor = RESERVED_SLUGS.get(slug);
     if (reservedFor) {
-      diagnostics.push(diagnostic(source.file, { line: 1, column: 1 }, 'guide-slug', `指南文件夹名 “${slug}” 已被${reservedFor}占用：请换一个名字。`));
+      diagnostics.push(diagnostic(source.file, undefined, 'guide-slug', `指南文件夹名 “${slug}” 已被${reservedFor}占用`, '给文件夹换一个名字。'));
     }
     if (!SLUG.test(slug)) {
-      diagnostics.push(diagnostic(source.file, { line: 1, column: 1 }, 'guide-slug', `指南文件夹名 “${slug}” 不能用作网址：请只用小写字母、数字和连字符，例如 “kd-lifelong-learning”。`));
+      diagnostics.push(diagnostic(source.file, undefined, 'guide-slug', `指南文件夹名 “${slug}” 不能用作网址`, '只用小写字母、数字和连字符，例如 “kd-lifelong-learning”。'));
     }
     const parsed = parseGuide(source.text, source.file, slug);
     diagnostics.push(...parsed.diagnostics, ...checkMath(parsed.tree, source.file));
     if (!parsed.guide) continue;
-    const annotated = parseAnnotations(parsed.guide, extras);
+    // While the source has errors its questions are uncertain: other files naming one that is
+    // missing are not reported again, so that one cause gives one message.
+    const sourceBroken = parsed.diagnostics.some(isError);
+    const mayExist = (n: number) => sourceBroken || parsed.unread.has(n);
+    const annotated = parseAnnotations(parsed.guide, extras, mayExist);
     const coding = parseCodingProblems(extras);
-    const assigned = parseTopics(extras.find((f) => f.name === TOPICS_FILE), parsed.guide);
+    const assigned = parseTopics(extras.find((f) => f.name === TOPICS_FILE), parsed.guide, mayExist);
     diagnostics.push(...annotated.diagnostics, ...coding.diagnostics, ...assigned.diagnostics);
     guides.push(deriveGuide(parsed.guide, assigned.topics, annotated.annotations, coding.problems));
   }
-  diagnostics.sort(compareDiagnostics);
+  return { guides, diagnostics: diagnostics.sort(compareDiagnostics) };
+}
+
+/** Sources in, pages out: check each guide, then, unless there is an error, emit, without any file I/O. */
+export function generateSite(sources: GuideSource[], options: SiteOptions = { siteUrl: siteUrl(undefined) }): GeneratedSite {
+  const { guides, diagnostics } = checkGuides(sources);
   const pages = new Map<string, string>();
   const files = new Map<string, string>();
-  if (diagnostics.length > 0) return { guides, pages, files, diagnostics };
+  if (diagnostics.some(isError)) return { guides, pages, files, diagnostics };
   files.set(EXPORT_SCHEMA_FILE, emitExportJsonSchema());
   for (const guide of guides) {
     const addPage = (name: string | number, page: EmittedPage) => pages.set(`${guide.slug}/${name}.${page.extension}`, page.text);

@@ -1,7 +1,8 @@
 import katex from 'katex';
 import type { Nodes } from 'mdast';
 import { visit } from 'unist-util-visit';
-import { type Diagnostic, type Place, diagnostic } from '../../model/diagnostic.ts';
+import type { Point } from 'unist';
+import { type Diagnostic, diagnostic } from '../../model/diagnostic.ts';
 import { memo } from '../../utils/memo.ts';
 
 export interface TexError {
@@ -22,7 +23,7 @@ export function checkMath(tree: Nodes, file: string): Diagnostic[] {
     if (!error) return;
     const start = node.position?.start ?? { line: 1, column: 1 };
     const place = placeInSource(start, node.type === 'math', node.value, error.offset);
-    diagnostics.push(diagnostic(file, place, 'invalid-tex', `公式无法渲染：${error.message}。请修正这段 TeX。`));
+    diagnostics.push(diagnostic(file, place, 'invalid-tex', `公式无法渲染：${error.message}`, '修正这段 TeX；KaTeX 支持的命令见 https://katex.org/docs/supported'));
   });
   return diagnostics;
 }
@@ -62,7 +63,7 @@ function check(tex: string, displayMode: boolean): TexError | undefined {
 }
 
 /** Points at the offending character: inside `$…$` on its line, or on the right line of a `$$` block. */
-function placeInSource(start: Place, isBlock: boolean, tex: string, offset: number | undefined): Place {
+function placeInSource(start: Point, isBlock: boolean, tex: string, offset: number | undefined): Point {
   if (offset === undefined) return start;
   if (!isBlock) return { line: start.line, column: start.column + 1 + offset };
   const before = tex.slice(0, offset).split('\n');

@@ -24,7 +24,7 @@ export function guideExport(guide: GuideModel, siteUrl: URL): GuideExport {
       title: questionTitleText(q.title),
       prompt: section(q.sections.prompt.blocks),
       answer: section(q.sections.answer.blocks),
-      explanation: section(q.sections.explanation.blocks),
+      ...(q.sections.explanation ? { explanation: section(q.sections.explanation.blocks) } : {}),
       topic: guide.topicOf.get(q.number)!,
       url: url(sitePath.question(guide.slug, q.number)),
     })),
@@ -49,7 +49,8 @@ export function emitAnkiTsv(data: GuideExport): string {
   const header = ['#separator:tab', '#html:true', '#tags column:3', '#columns:正面\t背面\t标签'];
   const rows = data.questions.map((q) => {
     const front = `${html(q.title)}<br><br>${html(q.prompt.text)}`;
-    const back = `<b>答案：</b>${html(q.answer.text)}<br><br><b>解析：</b>${html(q.explanation.text)}<br><br><a href="${html(q.url)}">${html(q.url)}</a>`;
+    const explanation = q.explanation ? `<br><br><b>解析：</b>${html(q.explanation.text)}` : '';
+    const back = `<b>答案：</b>${html(q.answer.text)}${explanation}<br><br><a href="${html(q.url)}">${html(q.url)}</a>`;
     const tags = [data.guide, q.topic].map((tag) => tag.replace(/\s+/g, '_')).join(' ');
     return [front, back, tags].join('\t');
   });

@@ -1,7 +1,7 @@
 import type { Heading, Nodes, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { PageFrontmatter } from '../../model/frontmatter.ts';
-import { type Guide, type Question, SOURCE_SECTIONS } from '../../model/guide.ts';
+import { type Guide, type Question, sourceSectionsOf } from '../../model/guide.ts';
 import { linkFromPage } from '../../model/pages.ts';
 import { serializePage } from '../markdown-syntax.ts';
 
@@ -41,7 +41,7 @@ export function emitQuestionPage(guide: Guide, question: Question, added: AddedS
     description: firstSentence(question.sections.answer.blocks),
     guide: guide.slug,
     question: question.number,
-    sections: [...SOURCE_SECTIONS.map((s) => s.id), ...added.map((s) => s.id)],
+    sections: [...sourceSectionsOf(question).map((s) => s.id), ...added.map((s) => s.id)],
     addedSections: added.map((s) => s.id),
     ...anchorsOf(added),
     unsearchedSections: added.filter((s) => s.searchable === false).map((s) => s.id),
@@ -51,10 +51,7 @@ export function emitQuestionPage(guide: Guide, question: Question, added: AddedS
     next: after ? { link: linkFromPage.question(after.number), label: after.title } : false,
   };
   const children: RootContent[] = [
-    ...SOURCE_SECTIONS.flatMap((s) => [
-      sectionHeading(s.label),
-      ...nestHeadings(question.sections[s.key].blocks, question.headingDepth),
-    ]),
+    ...sourceSectionsOf(question).flatMap((s) => [sectionHeading(s.label), ...nestHeadings(s.blocks, question.headingDepth)]),
     ...added.flatMap((s) => [sectionHeading(s.label), ...s.blocks]),
   ];
   return emitPage(frontmatter, { type: 'root', children });
@@ -68,7 +65,7 @@ function anchorsOf(added: AddedSection[]): Pick<QuestionFrontmatter, 'anchors'> 
 function mathSectionsOf(question: Question, added: AddedSection[]): Pick<QuestionFrontmatter, 'mathSections'> {
   const hasMath = (blocks: RootContent[]) => blocks.some((block) => containsAny(block, MATH));
   const ids = [
-    ...SOURCE_SECTIONS.filter((s) => hasMath(question.sections[s.key].blocks)).map((s) => s.id),
+    ...sourceSectionsOf(question).filter((s) => hasMath(s.blocks)).map((s) => s.id),
     ...added.filter((s) => hasMath(s.blocks)).map((s) => s.id),
   ];
   return ids.length > 0 ? { mathSections: ids } : {};

@@ -21,13 +21,12 @@ export function parseWithinNesting(text: string, file: string): { tree: Root; di
     tree = parseMarkdown(text);
   } catch (error) {
     if (!(error instanceof RangeError)) throw error;
-    return { tree: undefined, diagnostics: [diagnostic(file, { line: 1, column: 1 }, 'nesting-too-deep', `Markdown 嵌套得太深，无法解析（上限 ${MAX_NESTING} 层）：多半是某一行连续多打了 >、* 或 _，请删掉多余的标记。`)] };
+    return { tree: undefined, diagnostics: [diagnostic(file, undefined, 'nesting-too-deep', `Markdown 嵌套得太深，无法解析（上限 ${MAX_NESTING} 层）`, '多半是某一行连续多打了 >、* 或 _：删掉多余的标记。')] };
   }
   const tooDeep = firstTooDeep(tree, 0);
   if (!tooDeep) return { tree, diagnostics: [] };
-  const place = tooDeep.position?.start ?? { line: 1, column: 1 };
-  const message = `Markdown 在这里嵌套超过 ${MAX_NESTING} 层（强调、链接、列表或引用一层套一层）：多半是连续多打了 * 或 _，请删掉多余的标记。`;
-  return { tree: undefined, diagnostics: [diagnostic(file, place, 'nesting-too-deep', message)] };
+  const reason = `Markdown 在这里嵌套超过 ${MAX_NESTING} 层（强调、链接、列表或引用一层套一层）`;
+  return { tree: undefined, diagnostics: [diagnostic(file, tooDeep.position?.start, 'nesting-too-deep', reason, '多半是连续多打了 * 或 _：删掉多余的标记。')] };
 }
 
 /** The first node deeper than MAX_NESTING; recursion stops one level below the limit, so its own depth is bounded. */

@@ -1,11 +1,13 @@
 import type { RootContent } from 'mdast';
-import { parse as parseYaml } from 'yaml';
+import type { Position } from 'unist';
 import { z } from 'zod';
 import { checkMath } from '../check/check-math.ts';
 import { parseWithinNesting } from './check-nesting.ts';
-import { type Diagnostic, diagnostic } from '../../model/diagnostic.ts';
+import { type Diagnostic, type Place, diagnostic } from '../../model/diagnostic.ts';
+import type { RuleId } from '../../model/rules.ts';
 import type { InputFile } from '../../model/source.ts';
 import { htmlAsText } from './literal-text.ts';
+import { parseYamlWithPlaces } from './parse-yaml.ts';
 
 type Value = number | Value[] | { [key: string]: Value };
 const value: z.ZodType<Value> = z.lazy(() => z.union([z.number(), z.array(value), z.record(z.string(), value)]));
@@ -33,6 +35,8 @@ const frontmatterSchema = z
 export type CodingProblem = z.infer<typeof frontmatterSchema> & {
   number: number;
   file: string;
+  /** Where its id is written, for a duplicate. */
+  idPlace: Position;
   /** The task, as Markdown. */
   blocks: RootContent[];
 };
@@ -49,27 +53,30 @@ export function parseCodingProblems(extras: InputFile[]): { problems: CodingProb
   const diagnostics: Diagnostic[] = [];
   for (const file of extras) {
     if (!file.name.startsWith('coding/')) continue;
-    const report = (line: number, ruleId: string, message: string) => diagnostics.push(diagnostic(file.file, { line, column: 1 }, ruleId, message));
+    const report = (place: Place | undefined, ruleId: RuleId, reason: string, hint: string) => diagnostics.push(diagnostic(file.file, place, ruleId, reason, hint));
     const match = FILE_NAME.exec(file.name);
     if (!match) {
-      report(1, 'coding-file-name', `编程题文件名 “${file.name}” 无法识别：请命名为 coding/<序号>.md，例如 coding/1.md。`);
+      report(undefined, 'coding-file-name', `编程题文件名 “${file.name}” 无法识别`, '命名为 coding/<序号>.md，例如 coding/1.md。');
       continue;
     }
     const front = FRONTMATTER.exec(file.text);
     if (!front) {
-      report(1, 'coding-frontmatter', '编程题文件缺少开头的 YAML 信息块（--- … ---）：请写明 id、title、solution、signature 和 sample。');
+      report(undefined, 'coding-frontmatter', '编程题文件缺少开头的 YAML 信息块（--- … ---）', '在文件开头写明 id、title、solution、signature 和 sample。');
       continue;
     }
-    let data: unknown;
-    try {
-      data = parseYaml(front[1]!);
-    } catch (error) {
-      report(2, 'coding-frontmatter', `YAML 信息块无法解析：${error instanceof Error ? error.message.split('\n')[0] : String(error)}。`);
-      continue;
-    }
-    const parsed = frontmatterSchema.safeParse(data);
+    // The frontmatter's first line is the file's second, after `---`.
+    const yaml = parseYamlWithPlaces(front[1]!, 2);
+    for (const error of yaml.errors) report(error.place, 'coding-frontmatter', `YAML 信息块无法解析：${error.reason}`, '改正这一行的 YAML。');
+    if (yaml.errors.length > 0) continue;
+    const parsed = frontmatterSchema.safeParse(yaml.data);
     if (!parsed.success) {
-      for (const issue of parsed.error.issues) report(2, 'coding-frontmatter', `信息块中 “${issue.path.join('.') || '（整体）'}” 有误：${issue.message}。`);
+      for (const issue of parsed.error.issues) {
+        const keys = issue.code === 'unrecognized_keys' ? issue.keys : [undefined];
+        for (const key of keys) {
+          const name = [...issue.path, ...(key === undefined ? [] : [key])].join('.') || '（整体）';
+          report(yaml.placeOf(issue.path, key), 'coding-frontmatter', `信息块中 “${name}” 有误：${issue.message}`, '对照 README 的编程题格式改正这一项。');
+        }
+      }
       continue;
     }
     // Blank lines in place of the frontmatter keep positions true to the file.
@@ -80,11 +87,11 @@ export function parseCodingProblems(extras: InputFile[]): { problems: CodingProb
     const { tree } = markdown;
     htmlAsText(tree);
     diagnostics.push(...checkMath(tree, file.file));
-    problems.push({ ...parsed.data, number: Number(match[1]), file: file.file, blocks: tree.children });
+    problems.push({ ...parsed.data, number: Number(match[1]), file: file.file, idPlace: yaml.placeOf(['id']), blocks: tree.children });
   }
   const seen = new Set<string>();
   for (const problem of problems.sort((a, b) => a.number - b.number)) {
-    if (seen.has(problem.id)) diagnostics.push(diagnostic(problem.file, { line: 2, column: 1 }, 'coding-duplicate-id', `编程题的 id “${problem.id}” 与另一题重复：请换一个。`));
+    if (seen.has(problem.id)) diagnostics.push(diagnostic(problem.file, problem.idPlace, 'coding-duplicate-id', `编程题的 id “${problem.id}” 与另一题重复`, '换一个 id。'));
     seen.add(problem.id);
   }
   return { problems, diagnostics };

@@ -1,12 +1,20 @@
 import type { Heading, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
+import type { Position } from 'unist';
 import { parseWithinNesting } from './check-nesting.ts';
 import { type Diagnostic, type Place, diagnostic } from '../../model/diagnostic.ts';
+import type { RuleId } from '../../model/rules.ts';
 import { type Guide, type Question, SOURCE_SECTIONS, type Section, type SectionKey } from '../../model/guide.ts';
 import { currencyDollarsAsText, htmlAsText } from './literal-text.ts';
 
 export interface ParseResult {
   guide: Guide | undefined;
+  /**
+   * Numbers of questions the source has but that could not be read (a broken
+   * heading takes the number its place implies). Later checks treat them as
+   * existing, so that one broken question yields one message.
+   */
+  unread: Set<number>;
   /** The whole document as mdast, after the literal-text transforms. */
   tree: Root;
   diagnostics: Diagnostic[];
@@ -24,7 +32,10 @@ const LABEL = /^(.+?)\s*[：:]\s*$/s;
 
 interface DraftQuestion {
   heading: Heading;
-  number: number;
+  /** Undefined for a heading that is not `N. title`. */
+  number: number | undefined;
+  /** Whether a problem inside it was reported, so that what follows from it is not. */
+  broken: boolean;
   title: string;
   sections: Partial<Record<SectionKey, Section>>;
   current: Section | undefined;
@@ -38,18 +49,18 @@ interface DraftQuestion {
  */
 export function parseGuide(text: string, file: string, slug: string): ParseResult {
   const diagnostics: Diagnostic[] = [];
-  const report = (place: Place | undefined, ruleId: string, message: string) =>
-    diagnostics.push(diagnostic(file, place ?? { line: 1, column: 1 }, ruleId, message));
+  const unread = new Set<number>();
+  const report: Report = (place, ruleId, reason, hint) => diagnostics.push(diagnostic(file, place, ruleId, reason, hint));
 
   if (text.length > MAX_SOURCE_CHARS) {
-    report(undefined, 'source-too-large', `文件有 ${text.length.toLocaleString('en')} 个字符，超过上限 ${MAX_SOURCE_CHARS.toLocaleString('en')}：请把题库拆成几份指南，每份一个文件夹。`);
-    return { guide: undefined, tree: { type: 'root', children: [] }, diagnostics };
+    report(undefined, 'source-too-large', `文件有 ${text.length.toLocaleString('en')} 个字符，超过上限 ${MAX_SOURCE_CHARS.toLocaleString('en')}`, '把题库拆成几份指南，每份一个文件夹。');
+    return { guide: undefined, unread, tree: { type: 'root', children: [] }, diagnostics };
   }
 
   const parsed = parseWithinNesting(text, file);
   if (!parsed.tree) {
     diagnostics.push(...parsed.diagnostics);
-    return { guide: undefined, tree: { type: 'root', children: [] }, diagnostics };
+    return { guide: undefined, unread, tree: { type: 'root', children: [] }, diagnostics };
   }
   const { tree } = parsed;
   htmlAsText(tree);
@@ -59,11 +70,12 @@ export function parseGuide(text: string, file: string, slug: string): ParseResul
   const titleIndex = nodes.findIndex((node) => node.type === 'heading');
   const titleNode = nodes[titleIndex] as Heading | undefined;
   if (!titleNode) {
-    report(undefined, 'no-title', text.trim() === '' ? '文件是空的：请写入指南标题和题目。' : '没有找到指南标题：文件应以一个标题（如 “### 指南名称”）开头。');
-    return { guide: undefined, tree, diagnostics };
+    if (text.trim() === '') report(undefined, 'no-title', '文件是空的', '写入指南标题和题目，可以用 npm run new-guide 生成一份样例。');
+    else report(undefined, 'no-title', '没有找到指南标题', '在文件第一行写一个标题，例如 “### 指南名称”。');
+    return { guide: undefined, unread, tree, diagnostics };
   }
   for (const node of nodes.slice(0, titleIndex)) {
-    report(node.position?.start, 'content-before-title', '标题之前有内容：请把它移到标题之后，或删除。');
+    report(node.position, 'content-before-title', '标题之前有内容', '把它移到标题之后，或删除。');
   }
 
   const questionDepth = (nodes.slice(titleIndex + 1).find((node) => node.type === 'heading') as Heading | undefined)?.depth;
@@ -75,7 +87,7 @@ export function parseGuide(text: string, file: string, slug: string): ParseResul
   for (const node of nodes.slice(titleIndex + 1)) {
     if (node.type === 'heading' && questionDepth !== undefined && node.depth <= questionDepth) {
       if (node.depth < questionDepth || node.depth <= titleNode.depth) {
-        report(node.position?.start, 'stray-heading', `这个标题的级别（${'#'.repeat(node.depth)}）高于题目标题（${'#'.repeat(questionDepth)}）：题目标题请统一用 ${'#'.repeat(questionDepth)}。`);
+        report(node.position, 'stray-heading', `这个标题的级别（${'#'.repeat(node.depth)}）高于题目标题（${'#'.repeat(questionDepth)}）`, `题目标题请统一用 ${'#'.repeat(questionDepth)}。`);
         skipping = true;
         continue;
       }
@@ -83,12 +95,13 @@ export function parseGuide(text: string, file: string, slug: string): ParseResul
       const match = QUESTION_HEADING.exec(headingText);
       if (!match) {
         const hint = FULL_WIDTH_NUMBER.test(headingText) ? '题号请用半角数字和半角句点，例如 “6. ”。' : '题目标题应写成 “N. 标题”，例如 “6. 知识蒸馏如何促进模型的终身学习能力？”。';
-        report(node.position?.start, 'heading-format', `无法识别的题目标题 “${headingText}”：${hint}`);
+        report(node.position, 'heading-format', `无法识别的题目标题 “${headingText}”`, hint);
+        drafts.push({ heading: node, number: undefined, title: headingText, sections: {}, current: undefined, broken: true });
         draft = undefined;
         skipping = true;
         continue;
       }
-      draft = { heading: node, number: Number(match[1]), title: headingText, sections: {}, current: undefined };
+      draft = { heading: node, number: Number(match[1]), title: headingText, sections: {}, current: undefined, broken: false };
       drafts.push(draft);
       skipping = false;
       continue;
@@ -105,72 +118,89 @@ export function parseGuide(text: string, file: string, slug: string): ParseResul
   const seen = new Map<number, number>();
   let expected = 1;
   for (const d of drafts) {
-    const place = d.heading.position?.start;
-    const earlier = seen.get(d.number);
-    if (earlier !== undefined) {
-      report(place, 'duplicate-number', `题号 ${d.number} 重复：第 ${earlier} 行已有第 ${d.number} 题。请改成正确的题号。`);
-    } else if (d.number !== expected) {
-      const gap = d.number > expected ? `缺少第 ${expected}${d.number - 1 > expected ? `–${d.number - 1}` : ''} 题` : '题号倒退了';
-      report(place, 'missing-number', `题号应为 ${expected}，这里是 ${d.number}（${gap}）。题号须从 1 开始连续编号。`);
-    }
-    if (earlier === undefined) seen.set(d.number, place?.line ?? 1);
-    expected = Math.max(expected, d.number + 1);
-
-    const missing = SOURCE_SECTIONS.filter((s) => !d.sections[s.key]).map((s) => `**${s.label}：**`);
-    if (missing.length > 0) {
-      report(place, 'missing-section', `第 ${d.number} 题缺少 ${missing.join('、')}：每题都要有 **题目：**、**答案：** 和 **解析：** 三段。`);
+    const place = d.heading.position;
+    if (d.number === undefined) {
+      // Already reported; it stands for the number its place implies.
+      unread.add(expected++);
       continue;
     }
-    const sections = d.sections as Record<SectionKey, Section>;
-    const empty = SOURCE_SECTIONS.filter((s) => sections[s.key].blocks.every((block) => toString(block).trim() === ''));
-    for (const s of empty) {
-      report({ line: sections[s.key].line, column: 1 }, 'empty-section', `第 ${d.number} 题的 **${s.label}：** 是空的：请在标签后写上内容。`);
+    const earlier = seen.get(d.number);
+    if (earlier !== undefined) {
+      report(place, 'duplicate-number', `题号 ${d.number} 重复：第 ${earlier} 行已有第 ${d.number} 题`, '改成正确的题号。');
+    } else if (d.number !== expected) {
+      const gap = d.number > expected ? `缺少第 ${expected}${d.number - 1 > expected ? `–${d.number - 1}` : ''} 题` : '题号倒退了';
+      report(place, 'missing-number', `题号应为 ${expected}，这里是 ${d.number}（${gap}）`, '题号须从 1 开始连续编号。');
     }
-    if (empty.length > 0) continue;
-    questions.push({ number: d.number, title: d.title, line: place?.line ?? 1, headingDepth: d.heading.depth, sections });
+    if (earlier === undefined) seen.set(d.number, place?.start.line ?? 1);
+    expected = Math.max(expected, d.number + 1);
+
+    const missing = SOURCE_SECTIONS.filter((s) => s.key !== 'explanation' && !d.sections[s.key]).map((s) => `**${s.label}：**`);
+    if (missing.length > 0) {
+      report(place, 'missing-section', `第 ${d.number} 题缺少 ${missing.join('、')}`, '每题至少要有 **题目：** 和 **答案：** 两段。');
+      unread.add(d.number);
+      continue;
+    }
+    const sections = d.sections as Question['sections'];
+    const empty = SOURCE_SECTIONS.filter((s) => sections[s.key]?.blocks.every((block) => toString(block).trim() === ''));
+    for (const s of empty) {
+      report(sections[s.key]!.labelPosition, 'empty-section', `第 ${d.number} 题的 **${s.label}：** 是空的`, '在标签后写上内容。');
+    }
+    if (empty.length > 0) {
+      unread.add(d.number);
+      continue;
+    }
+    if (!sections.explanation && !d.broken) {
+      report(place, 'missing-explanation', `第 ${d.number} 题没有 **解析：**，页面只显示题目和答案`, '在答案之后加一段 **解析：**。');
+    }
+    questions.push({ number: d.number, title: d.title, line: place?.start.line ?? 1, headingDepth: d.heading.depth, sections });
   }
   if (drafts.length === 0 && diagnostics.length === 0) {
-    report(titleNode.position?.end, 'no-questions', '没有找到任何题目：在标题之后用 “#### 1. 题目标题” 开始第一题。');
+    report(titleNode.position, 'no-questions', '没有找到任何题目', '在标题之后用 “#### 1. 题目标题” 开始第一题。');
   }
 
   return {
     guide: { slug, file, title: toString(titleNode).trim(), intro, questions },
+    unread,
     tree,
     diagnostics,
   };
 }
 
-type Report = (place: Place | undefined, ruleId: string, message: string) => void;
+type Report = (place: Place | undefined, ruleId: RuleId, reason: string, hint: string) => void;
 
-function addBlock(draft: DraftQuestion, node: RootContent, report: Report): void {
+function addBlock(draft: DraftQuestion, node: RootContent, reportAll: Report): void {
+  const report: Report = (...args) => {
+    draft.broken = true;
+    reportAll(...args);
+  };
   const label = node.type === 'paragraph' ? readLabel(node) : undefined;
   if (!label) {
     if (!draft.current) {
-      report(node.position?.start, 'content-outside-section', `第 ${draft.number} 题的这段内容不属于任何一段：请放在 **题目：**、**答案：** 或 **解析：** 之后。`);
+      report(node.position, 'content-outside-section', `第 ${draft.number} 题的这段内容不属于任何一段`, '把它放在 **题目：**、**答案：** 或 **解析：** 之后。');
       return;
     }
     draft.current.blocks.push(node);
     return;
   }
-  const place = node.position?.start;
+  const place = node.position;
   const known = SOURCE_SECTIONS.find((s) => s.label === label.name);
   if (!known) {
-    report(place, 'unknown-label', `未知的标签 “**${label.name}：**”：每题只能有 **题目：**、**答案：** 和 **解析：** 三段。`);
+    report(label.position, 'unknown-label', `未知的标签 “**${label.name}：**”`, '每题只有 **题目：**、**答案：** 和 **解析：** 三段；内容请并入其中一段。');
     draft.current = undefined;
     return;
   }
   if (draft.sections[known.key]) {
-    report(place, 'duplicate-section', `第 ${draft.number} 题的 **${known.label}：** 出现了两次：请合并成一段。`);
+    report(label.position, 'duplicate-section', `第 ${draft.number} 题的 **${known.label}：** 出现了两次`, '合并成一段。');
     draft.current = undefined;
     return;
   }
-  const section: Section = { blocks: label.rest ? [label.rest] : [], line: place?.line ?? 1 };
+  const section: Section = { blocks: label.rest ? [label.rest] : [], line: place?.start.line ?? 1, labelPosition: label.position };
   draft.sections[known.key] = section;
   draft.current = section;
 }
 
 /** A label is a paragraph that opens with bold text ending in a colon: `**答案：** …`. */
-function readLabel(paragraph: Paragraph): { name: string; rest: Paragraph | undefined } | undefined {
+function readLabel(paragraph: Paragraph): { name: string; position: Position | undefined; rest: Paragraph | undefined } | undefined {
   const [first, ...others] = paragraph.children;
   if (first?.type !== 'strong') return undefined;
   const match = LABEL.exec(toString(first));
@@ -178,6 +208,7 @@ function readLabel(paragraph: Paragraph): { name: string; rest: Paragraph | unde
   const children = trimStart(others);
   return {
     name: match[1]!.trim(),
+    position: first.position,
     rest: children.length > 0 ? { ...paragraph, children } : undefined,
   };
 }

@@ -1,5 +1,6 @@
-import { parse as parseYaml } from 'yaml';
+import type { Position } from 'unist';
 import { z } from 'zod';
+import { parseYamlWithPlaces } from './parse-yaml.ts';
 
 /**
  * A widget is written in an annotation as a fenced block whose language names
@@ -38,20 +39,33 @@ const WIDGETS = {
   'temperature-explorer': { type: 'temperatureExplorer', schema: temperatureExplorer, example: 'labels: [猫, 狗, 车]\nteacher: [4, 2, -1]\nstudent: [3, 2.5, 0]\ntemperature: 4' },
 } as const;
 
-/** `undefined` when the block is ordinary code; otherwise the widget or a Chinese error message. */
-export function parseWidget(lang: string | null | undefined, body: string): Widget | { error: string } | undefined {
+export interface WidgetError {
+  reason: string;
+  hint: string;
+  place: Position;
+}
+
+/**
+ * `undefined` when the block is ordinary code; otherwise the widget or what is
+ * wrong with it. `firstLine` is the file line of the block's first YAML line.
+ */
+export function parseWidget(lang: string | null | undefined, body: string, firstLine: number): Widget | { errors: WidgetError[] } | undefined {
   if (!lang || !Object.hasOwn(WIDGETS, lang)) return undefined;
   const widget = WIDGETS[lang as keyof typeof WIDGETS];
-  let data: unknown;
-  try {
-    data = parseYaml(body);
-  } catch (error) {
-    return { error: `${lang} 块不是合法的 YAML（${error instanceof Error ? error.message.split('\n')[0] : String(error)}）。格式示例：\n${widget.example}` };
+  const hint = `格式示例：${widget.example.replaceAll('\n', '；')}`;
+  const yaml = parseYamlWithPlaces(body, firstLine);
+  if (yaml.errors.length > 0) {
+    return { errors: yaml.errors.map((e) => ({ reason: `${lang} 块不是合法的 YAML：${e.reason}`, hint, place: e.place })) };
   }
-  const result = widget.schema.safeParse(data);
+  const result = widget.schema.safeParse(yaml.data);
   if (!result.success) {
-    const problems = result.error.issues.map((i) => (i.path.length ? `${i.path.join('.')}：${i.message}` : i.message)).join('；');
-    return { error: `${lang} 块的内容有误：${problems}。格式示例：\n${widget.example}` };
+    return {
+      errors: result.error.issues.map((i) => ({
+        reason: `${lang} 块的内容有误：${i.path.length ? `${i.path.join('.')}：` : ''}${i.message}`,
+        hint,
+        place: yaml.placeOf(i.path),
+      })),
+    };
   }
   return { type: widget.type, ...result.data } as Widget;
 }

@@ -9,6 +9,6 @@ export function decodeSource(bytes: Uint8Array, file: string): { text: string; d
     const before = text.slice(0, text.indexOf('\uFFFD'));
     const lines = before.split('\n');
     const place = { line: lines.length, column: lines.at(-1)!.length + 1 };
-    return { text: '', diagnostics: [diagnostic(file, place, 'not-utf8', '文件不是 UTF-8 编码：请用 UTF-8 保存。')] };
+    return { text: '', diagnostics: [diagnostic(file, place, 'not-utf8', '文件不是 UTF-8 编码', '在编辑器里用 UTF-8 编码另存这个文件。')] };
   }
 }

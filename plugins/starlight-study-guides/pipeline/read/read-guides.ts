@@ -25,10 +25,11 @@ export function readGuideSources(guidesDir: string, displayRoot: string): { sour
       const file = relative(displayRoot, path);
       const decoded = decodeSource(readFileSync(path), file);
       diagnostics.push(...decoded.diagnostics);
-      files.push({ name, file, text: decoded.text });
+      // A file that cannot be read is reported once, not again as empty or missing.
+      if (decoded.diagnostics.length === 0) files.push({ name, file, text: decoded.text });
     }
-    const source = files.find((f) => f.name === 'source.md')!;
-    sources.push({ slug, source, extras: files.filter((f) => f !== source) });
+    const source = files.find((f) => f.name === 'source.md');
+    if (source) sources.push({ slug, source, extras: files.filter((f) => f !== source) });
   }
   return { sources, diagnostics };
 }
