@@ -53,6 +53,9 @@ export const EXPORT_SCHEMA_FILE = 'guide.schema.json';
 /** A guide's export files, relative to EXPORTS_DIR. */
 export const exportFiles = (slug: string) => ({ json: `${slug}.json`, tsv: `${slug}.tsv` });
 
+/** A guide's folder name, which is its URL segment: `kd-lifelong-learning`. */
+export const GUIDE_SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
 /** Top-level folders of the site that a guide may not take as its slug, with what holds them. */
 export const RESERVED_SLUGS: ReadonlyMap<string, string> = new Map([
   [EXPORTS_DIR, '下载文件'],

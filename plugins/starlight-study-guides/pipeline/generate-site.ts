@@ -1,7 +1,7 @@
 import type { Annotation } from '../model/annotation.ts';
 import { type Diagnostic, compareDiagnostics, diagnostic, isError } from '../model/diagnostic.ts';
 import type { GuideModel } from '../model/guide-model.ts';
-import { EXPORT_SCHEMA_FILE, type GuidePageId, RESERVED_SLUGS, exportFiles } from '../model/pages.ts';
+import { EXPORT_SCHEMA_FILE, GUIDE_SLUG, type GuidePageId, RESERVED_SLUGS, exportFiles } from '../model/pages.ts';
 import { siteUrl } from '../model/site-url.ts';
 import type { GuideSource } from '../model/source.ts';
 import { checkMath } from './check/check-math.ts';
@@ -33,8 +33,6 @@ export interface SiteOptions {
   siteUrl: URL;
 }
 
-const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-
 /** The whole-guide pages written as content; the others are routes (routes/study-view.astro). */
 const PAGE_EMITTERS: Partial<Record<GuidePageId, (guide: GuideModel) => EmittedPage>> = {
   formulas: emitFormulaIndex,
@@ -54,7 +52,7 @@ export function checkGuides(sources: GuideSource[]): { guides: GuideModel[]; dia
     if (reservedFor) {
       diagnostics.push(diagnostic(source.file, undefined, 'guide-slug', `指南文件夹名 “${slug}” 已被${reservedFor}占用`, '给文件夹换一个名字。'));
     }
-    if (!SLUG.test(slug)) {
+    if (!GUIDE_SLUG.test(slug)) {
       diagnostics.push(diagnostic(source.file, undefined, 'guide-slug', `指南文件夹名 “${slug}” 不能用作网址`, '只用小写字母、数字和连字符，例如 “kd-lifelong-learning”。'));
     }
     const parsed = parseGuide(source.text, source.file, slug);
