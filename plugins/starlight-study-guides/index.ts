@@ -63,12 +63,16 @@ function guideSidebars(guides: GuideModel[]): GuideSidebarItem[] {
 const SIDEBARS_MODULE = 'virtual:study-guides/sidebars';
 const SIDEBARS_MODULE_ID = `\0${SIDEBARS_MODULE}`;
 
-/** Serves the guides' sidebars to the Sidebar override as `virtual:study-guides/sidebars`. */
-function sidebarsModule(sidebars: () => GuideSidebarItem[]): VitePlugin {
+/** Serves the guides' sidebars (and titles) to our overrides as `virtual:study-guides/sidebars`. */
+function sidebarsModule(guides: () => GuideModel[]): VitePlugin {
+  const module = () => {
+    const titles = Object.fromEntries(guides().map((guide) => [guide.slug, guide.title]));
+    return `export default ${JSON.stringify(guideSidebars(guides()))};\nexport const guideTitles = ${JSON.stringify(titles)};`;
+  };
   return {
     name: 'study-guides-sidebars',
     resolveId: (id) => (id === SIDEBARS_MODULE ? SIDEBARS_MODULE_ID : undefined),
-    load: (id) => (id === SIDEBARS_MODULE_ID ? `export default ${JSON.stringify(sidebars())};` : undefined),
+    load: (id) => (id === SIDEBARS_MODULE_ID ? module() : undefined),
   };
 }
 
@@ -95,7 +99,7 @@ export function studyGuides(): StarlightPlugin {
         // A broken guide is the author's to fix, not a crash: print the report and stop, with no stack trace.
         // In dev the server starts anyway, serving the last good pages, and follows the fix.
         if (errors.length > 0 && command !== 'dev') process.exit(1);
-        let sidebars = guideSidebars(result.guides);
+        let guides = result.guides;
         updateConfig({
           sidebar: result.guides.map((guide) => ({ label: guide.title, link: sitePath.guide(guide.slug) })),
           // Our own Chinese 404 page (routes/404.astro) replaces Starlight's.
@@ -110,7 +114,7 @@ export function studyGuides(): StarlightPlugin {
           hooks: {
             'astro:config:setup'({ updateConfig: updateAstroConfig, injectRoute }) {
               // The table of contents finds the elements it observes without `:has()` (integrations/toc-targets-plugin.ts).
-              updateAstroConfig({ vite: { plugins: [sidebarsModule(() => sidebars), tocTargetsPlugin()] } });
+              updateAstroConfig({ vite: { plugins: [sidebarsModule(() => guides), tocTargetsPlugin()] } });
               injectRoute({ pattern: '/404', entrypoint: new URL('./routes/404.astro', import.meta.url) });
               injectRoute({ pattern: '/[guide]/[view]', entrypoint: new URL('./routes/study-view.astro', import.meta.url) });
             },
@@ -153,7 +157,7 @@ export function studyGuides(): StarlightPlugin {
                 if (errors.length > 0) return showErrors();
                 logger.info(`${relative(root, path)}：已重新生成 ${rebuilt.written?.length ?? 0} 个页面，删除 ${rebuilt.removed?.length ?? 0} 个`);
                 // A changed title, topic or guide shows in the sidebar on the next request.
-                sidebars = guideSidebars(rebuilt.guides);
+                guides = rebuilt.guides;
                 for (const environment of Object.values(server.environments)) {
                   const module = environment.moduleGraph.getModuleById(SIDEBARS_MODULE_ID);
                   if (module) environment.moduleGraph.invalidateModule(module);

@@ -15,4 +15,6 @@ declare module 'virtual:starlight/components/MobileMenuFooter' {
 declare module 'virtual:study-guides/sidebars' {
   const sidebars: import('./utils/guide-sidebar').GuideSidebarItem[];
   export default sidebars;
+  /** Guide slug → title, for the search filter. */
+  export const guideTitles: Record<string, string>;
 }

@@ -11,8 +11,8 @@ export interface BuiltSite {
 }
 
 export interface BuildOptions {
-  /** Guide slug → source text; replaces the repo's guides when given. */
-  guides?: Record<string, string>;
+  /** Guide slug → source text, or the path of a whole guide folder to copy; replaces the repo's guides when given. */
+  guides?: Record<string, string | { folder: string }>;
   env?: Record<string, string>;
 }
 
@@ -36,21 +36,22 @@ export function astroEnvironment(extra: Record<string, string> = {}): NodeJS.Pro
  * `guides` (slug → source text) replaces the repo's guides, otherwise the real
  * ones come along with their annotations and topics.
  */
-export function copyProject(root: string, guides?: Record<string, string>): void {
+export function copyProject(root: string, guides?: BuildOptions['guides']): void {
   for (const entry of ['astro.config.mjs', 'package.json', 'tsconfig.json', 'plugins', 'public', 'scripts', 'src']) {
     cpSync(join(repoRoot, entry), join(root, entry), {
       recursive: true,
       filter: (path) => !path.startsWith(join(repoRoot, 'src/content/docs')) && !(guides && path.startsWith(join(repoRoot, 'src/guides'))),
     });
   }
-  for (const [slug, text] of Object.entries(guides ?? {})) {
+  for (const [slug, guide] of Object.entries(guides ?? {})) {
     mkdirSync(join(root, 'src/guides', slug), { recursive: true });
-    writeFileSync(join(root, 'src/guides', slug, 'source.md'), text);
+    if (typeof guide === 'string') writeFileSync(join(root, 'src/guides', slug, 'source.md'), guide);
+    else cpSync(guide.folder, join(root, 'src/guides', slug), { recursive: true });
   }
 }
 
 /** A fresh copy of the project in .test-sites (see copyProject), named `<prefix>-…`. */
-export function projectCopy(prefix: string, guides?: Record<string, string>): string {
+export function projectCopy(prefix: string, guides?: BuildOptions['guides']): string {
   const sitesDir = join(repoRoot, '.test-sites');
   mkdirSync(sitesDir, { recursive: true });
   const root = mkdtempSync(join(sitesDir, `${prefix}-`));

@@ -5,6 +5,7 @@ import { type BuiltSite, buildSite, repoRoot } from './build-site.ts';
 declare module 'vitest' {
   export interface ProvidedContext {
     realSite: string;
+    /** Two guides side by side: the hostile source, and a small real guide with topics and annotations. */
     hostileSite: string;
     /** The real site built for a sub-path deploy. */
     baseSite: string;
@@ -29,7 +30,12 @@ function buildFixtures(): Fixtures {
     users: 0,
     sites: {
       realSite: buildSite(),
-      hostileSite: buildSite({ guides: { hostile: readFileSync(`${repoRoot}/tests/fixtures/hostile/source.md`, 'utf8') } }),
+      hostileSite: buildSite({
+        guides: {
+          hostile: readFileSync(`${repoRoot}/tests/fixtures/hostile/source.md`, 'utf8'),
+          'model-compression': { folder: `${repoRoot}/tests/fixtures/guides/model-compression` },
+        },
+      }),
       baseSite: buildSite({ env: { BASE: SUB_PATH } }),
     },
   };
