@@ -5,6 +5,8 @@ import { astroEnvironment, repoRoot } from './build-site.ts';
 
 export interface DevServer {
   url: string;
+  /** What the server has printed so far, stdout and stderr interleaved. */
+  output(): string;
   /** Stops the server and everything it started, and waits until it has exited. */
   stop(): Promise<void>;
 }
@@ -27,9 +29,12 @@ export async function startDevServer(root: string, readyPath: string, ready: (ht
   const child: ChildProcess = spawn(process.execPath, [astro, 'dev', '--host', '127.0.0.1', '--port', String(port)], {
     cwd: root,
     env: astroEnvironment(),
-    stdio: 'ignore',
+    stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   });
+  let output = '';
+  child.stdout!.on('data', (chunk: Buffer) => (output += chunk));
+  child.stderr!.on('data', (chunk: Buffer) => (output += chunk));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const stop = async () => {
     if (child.exitCode === null && child.signalCode === null) process.kill(-child.pid!, 'SIGTERM');
@@ -41,7 +46,7 @@ export async function startDevServer(root: string, readyPath: string, ready: (ht
     await stop();
     throw error;
   }
-  return { url, stop };
+  return { url, stop, output: () => output };
 }
 
 /** Fetches `url` until `done(html)` holds, or fails after `ms`. */
