@@ -137,11 +137,14 @@ export function studyGuides(): StarlightPlugin {
           name: 'study-guides-watch',
           hooks: {
             'astro:server:setup'({ server }) {
+              const hot = server.environments.client.hot;
               const showErrors = () => {
-                if (errors.length > 0) server.environments.client.hot.send(errorOverlayPayload(errors));
+                if (errors.length > 0) hot.send(errorOverlayPayload(errors));
               };
               // A page opened while a guide is broken shows the errors too.
-              server.environments.client.hot.on('connection', showErrors);
+              hot.on('vite:client:connect', (_data, client) => {
+                if (errors.length > 0) client.send(errorOverlayPayload(errors));
+              });
               server.watcher.add(paths.guidesDir);
               // Renaming a file, or copying in a guide folder, is a burst of events: regenerate once after it.
               let timer: ReturnType<typeof setTimeout> | undefined;
