@@ -142,9 +142,8 @@ export function studyGuides(): StarlightPlugin {
                 if (errors.length > 0) hot.send(errorOverlayPayload(errors));
               };
               // A page opened while a guide is broken shows the errors too.
-              hot.on('vite:client:connect', (_data, client) => {
-                if (errors.length > 0) client.send(errorOverlayPayload(errors));
-              });
+              // (Sent to all pages, not only the new one: Astro dresses up only what goes through hot.send.)
+              hot.on('vite:client:connect', showErrors);
               server.watcher.add(paths.guidesDir);
               // Renaming a file, or copying in a guide folder, is a burst of events: regenerate once after it.
               let timer: ReturnType<typeof setTimeout> | undefined;

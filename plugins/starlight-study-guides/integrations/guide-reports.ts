@@ -1,5 +1,4 @@
 import type { AstroIntegrationLogger } from 'astro';
-import { toHtml } from 'hast-util-to-html';
 import { type Diagnostic, formatDiagnostic, isError, severityOf, summarize } from '../model/diagnostic.ts';
 
 /**
@@ -18,21 +17,21 @@ export function logDiagnostics(logger: AstroIntegrationLogger, diagnostics: Diag
 }
 
 /**
- * The payload that makes the dev server's browser overlay show the errors, in
- * the shape Astro's own overlay reads (it renders `message` and `hint` as HTML,
- * so the text, which quotes the source, is escaped).
+ * The payload that makes the dev server's browser overlay show the errors.
+ * Astro's dev server takes it on its way out (module-loader/vite.ts): it
+ * escapes the text, marks up `**bold**`, and shows the first error's file
+ * around its line.
  */
 export function errorOverlayPayload(diagnostics: Diagnostic[]) {
   const errors = diagnostics.filter(isError);
   const first = errors[0];
-  const html = (text: string) => toHtml({ type: 'text', value: text }).replaceAll('\n', '<br>');
   return {
     type: 'error' as const,
     err: {
       name: 'StudyGuideError',
       title: '题库有错误',
-      message: html([...errors.map(formatDiagnostic), summarize(diagnostics)].join('\n')),
-      hint: html('改正文件后保存，页面会自动更新；在改正之前，网站显示的是上一次正确生成的页面。'),
+      message: [...errors.map(formatDiagnostic), summarize(diagnostics)].join('\n'),
+      hint: '改正文件后保存，页面会自动更新；在改正之前，网站显示的是上一次正确生成的页面。',
       stack: '',
       loc: first ? { file: first.file, line: first.line ?? 1, column: first.column ?? 1 } : undefined,
     },
