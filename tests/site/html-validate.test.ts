@@ -164,16 +164,19 @@ async function problems(dist: string): Promise<string[]> {
   return found.map(format);
 }
 
+/** Both checkers over every page of a site take most of a minute on a busy 2-core machine. */
+const SITE_TIMEOUT = 300_000;
+
 describe('valid HTML › html-validate (recommended) and the Nu HTML Checker', () => {
   it('pass on every page of the built site', async () => {
     const dist = inject('realSite');
     expect(builtPages(dist).length).toBeGreaterThan(30);
     expect(await problems(dist)).toEqual([]);
-  });
+  }, SITE_TIMEOUT);
 
   it('pass on every page built from a hostile source', async () => {
     expect(await problems(inject('hostileSite'))).toEqual([]);
-  });
+  }, SITE_TIMEOUT);
 
   it('would report markup that breaks the rules, the framework excuses included when it is ours', async () => {
     const page = (body: string) => `<!DOCTYPE html><html lang="zh-CN"><head><title>x</title></head><body>${body}</body></html>`;
