@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -14,6 +15,12 @@ import { classNamesIn, katexStylesFor } from './katex-page-styles.ts';
  * puts on pages with formulas. Matched as that component writes it.
  */
 const KATEX_LINK = /<link rel="stylesheet" href="([^"]*\/katex\.min\.[\w-]+\.css)">/;
+
+/** Without TrueType hinting instructions a subset is a fifth smaller; browsers outside old Windows ignore them. */
+const SUBSET_OPTIONS = { targetFormat: 'woff2', noHinting: true } as const;
+
+/** What else a cached subset depends on besides the font and the characters: the subsetter and how it is asked. */
+const SUBSETTER = `${(createRequire(import.meta.url)('subset-font/package.json') as { version: string }).version} ${JSON.stringify(SUBSET_OPTIONS)}`;
 
 interface FormulaPage {
   path: string;
@@ -32,16 +39,19 @@ interface FormulaPage {
  * characters some page draws with it (plugins/starlight-study-guides/integrations/katex-font-text.ts),
  * cut by HarfBuzz's subsetter (subset-font) into a file named by its content
  * hash, and KaTeX's full fonts and stylesheet leave dist/. A formula with a
- * new character changes its face's subset, and so its name.
+ * new character changes its face's subset, and so its name. Subsets are kept
+ * in Astro's cache folder by font and characters, so a warm build cuts none.
  * `astro dev` keeps the <link> and the full fonts.
  */
 export function inlineKatexStyles(): AstroIntegration {
   let base = '/';
+  let cacheDir = '';
   return {
     name: 'inline-katex-styles',
     hooks: {
       'astro:config:done'({ config }) {
         base = withTrailingSlash(config.base);
+        cacheDir = fileURLToPath(new URL('katex-subsets/', config.cacheDir));
       },
       async 'astro:build:done'({ dir, logger }) {
         const dist = fileURLToPath(dir);
@@ -67,10 +77,19 @@ export function inlineKatexStyles(): AstroIntegration {
         }
 
         const subsets = new Map<string, string>();
+        mkdirSync(cacheDir, { recursive: true });
         await Promise.all(
           [...characters].map(async ([face, chars]) => {
-            // Without TrueType hinting instructions, a fifth smaller; browsers outside old Windows ignore them.
-            const subset = await subsetFont(readFileSync(inDist(face)), [...chars].join(''), { targetFormat: 'woff2', noHinting: true });
+            const full = readFileSync(inDist(face));
+            const text = [...chars].sort().join('');
+            // A warm build reuses the subset of the same font and characters from Astro's cache folder.
+            const cached = join(cacheDir, `${createHash('sha256').update(SUBSETTER).update(full).update(text).digest('base64url')}.woff2`);
+            let subset: Buffer;
+            if (existsSync(cached)) subset = readFileSync(cached);
+            else {
+              subset = await subsetFont(full, text, SUBSET_OPTIONS);
+              writeFileSync(cached, subset);
+            }
             const hash = createHash('sha256').update(subset).digest('base64url').slice(0, 10);
             const url = `${dirname(face)}/${basename(face).split('.')[0]}.${hash}.woff2`;
             writeFileSync(inDist(url), subset);
