@@ -258,6 +258,8 @@ describe('first paint', () => {
   it('draws every formula exactly as with KaTeX’s whole stylesheet and full fonts', async () => {
     // Both from the katex package, served under a path of their own: the build keeps them out of dist/.
     const katexDist = join(createRequire(import.meta.url).resolve('katex'), '..');
+    // The pages share a browser cache, so a font may be fetched for the first page only.
+    const fetched: string[] = [];
     for (const path of ['/', '/kd-lifelong-learning/1/', '/kd-lifelong-learning/formulas/']) {
       const page = await browser.newPage();
       await page.setViewportSize({ width: 390, height: 844 });
@@ -271,16 +273,15 @@ describe('first paint', () => {
         const body = (await (await route.fetch()).text()).replace(katexStyle, '<link rel="stylesheet" href="/katex-package/katex.min.css">');
         await route.fulfill({ body, contentType: 'text/html' });
       });
-      const fetched: string[] = [];
       page.on('request', (request) => fetched.push(request.url()));
       await page.reload({ waitUntil: 'networkidle' });
       expect(await page.locator('link[href$="katex.min.css"]').count()).toBe(1);
       const linked = await formulaLayout(page);
-      expect(fetched.some((url) => url.endsWith('/katex-package/fonts/KaTeX_Main-Regular.woff2')), path).toBe(true);
       expect(inlined.length, path).toBeGreaterThan(100);
       expect(inlined, path).toEqual(linked);
       await page.close();
     }
+    expect(fetched.filter((url) => url.endsWith('/katex-package/fonts/KaTeX_Main-Regular.woff2')).length).toBeGreaterThan(0);
   });
 
   it('draws the table of contents of a wide screen where it stays, before the page text has arrived', async () => {
