@@ -4,6 +4,7 @@ import { isUnifiedProcessor } from '@astrojs/markdown-remark';
 import type { StarlightPlugin, StarlightUserConfig } from '@astrojs/starlight/types';
 import type { Plugin as VitePlugin } from 'vite';
 import { EARLY_SCRIPT } from './client/early-script.ts';
+import { bundlePageScripts } from './integrations/bundle-page-scripts.ts';
 import { errorOverlayPayload, logDiagnostics } from './integrations/guide-reports.ts';
 import { inlineKatexStyles } from './integrations/inline-katex-styles.ts';
 import { markdownCacheGuard } from './integrations/markdown-cache.ts';
@@ -120,8 +121,10 @@ export function studyGuides(): StarlightPlugin {
             },
           },
         });
-        // After the build: KaTeX's rules inline per page, and the inline scripts' hashes in the CSP.
+        // After the build: KaTeX's rules and subset fonts per page, one script bundle per kind of page,
+        // and then the inline scripts' hashes in the CSP.
         addIntegration(inlineKatexStyles());
+        addIntegration(bundlePageScripts());
         addIntegration(securityHeaders());
         // Added as an integration so that it runs after Starlight has added its heading links.
         addIntegration({

@@ -7,6 +7,7 @@
  *   npm run bench                              30 and 300 questions, Lighthouse at 30
  *   npm run bench -- --sizes 30,300,3000       adds the 3,000-question site (minutes)
  *   npm run bench -- --no-lighthouse           skips Lighthouse
+ *   npm run bench -- --ratio-rounds 5          rounds of the build against plain Starlight (3)
  */
 import { execFile, spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -22,13 +23,20 @@ import { type PageTransfer, type SearchTiming, measureTransfer, timeSearchReady 
 import { launchBrowser } from '../../tests/helpers/browser.ts';
 import { serveDirectory } from '../../tests/helpers/static-server.ts';
 import { copyProject, repoRoot } from '../../tests/helpers/build-site.ts';
+import { type BuildPhases, buildPhases } from './build-phases.ts';
+import { writeStarlightBaseline } from './starlight-baseline.ts';
 
 const resultsDir = join(repoRoot, 'bench-results');
 const realSource = readFileSync(join(repoRoot, 'src/guides/kd-lifelong-learning/source.md'), 'utf8');
 
 const { values } = parseArgs({
-  options: { sizes: { type: 'string', default: '30,300' }, 'no-lighthouse': { type: 'boolean', default: false } },
+  options: {
+    sizes: { type: 'string', default: '30,300' },
+    'no-lighthouse': { type: 'boolean', default: false },
+    'ratio-rounds': { type: 'string', default: '3' },
+  },
 });
+const ratioRounds = Number(values['ratio-rounds']);
 const sizes = values.sizes.split(',').map(Number);
 for (const size of sizes) {
   if (!Number.isInteger(size) || size <= 0 || size % QUESTIONS_PER_GUIDE !== 0) {
@@ -97,8 +105,16 @@ function endedChildrenCpuMs(): number {
   return (Number(fields[13]) + Number(fields[14])) * 10;
 }
 
+interface BuildRun {
+  ms: number;
+  cpuMs: number;
+  peakRss: number;
+  /** Each line of the build's output with when it arrived (ms from the start), to tell the phases apart. */
+  lines: { ms: number; text: string }[];
+}
+
 /** Runs `npm run build` (as a deploy does, heap limit included) in `root`, sampling the process tree's memory. */
-function buildAstro(root: string): Promise<{ ms: number; cpuMs: number; peakRss: number }> {
+function buildAstro(root: string): Promise<BuildRun> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
     const cpuBefore = endedChildrenCpuMs();
@@ -109,8 +125,14 @@ function buildAstro(root: string): Promise<{ ms: number; cpuMs: number; peakRss:
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
-    child.stdout.on('data', (d) => (output += d));
-    child.stderr.on('data', (d) => (output += d));
+    const lines: BuildRun['lines'] = [];
+    const record = (data: Buffer) => {
+      output += data;
+      const now = performance.now() - started;
+      for (const text of String(data).split('\n')) if (text.trim()) lines.push({ ms: now, text });
+    };
+    child.stdout.on('data', record);
+    child.stderr.on('data', record);
     let peakRss = 0;
     const sampler = setInterval(() => (peakRss = Math.max(peakRss, treeRss(child.pid!))), 100);
     child.on('close', (code) => {
@@ -118,7 +140,7 @@ function buildAstro(root: string): Promise<{ ms: number; cpuMs: number; peakRss:
       const ms = performance.now() - started;
       // Astro's own timings per phase, for whoever wants to know where the time went.
       writeFileSync(join(root, 'build.log'), output);
-      if (code === 0) resolve({ ms, cpuMs: endedChildrenCpuMs() - cpuBefore, peakRss });
+      if (code === 0) resolve({ ms, cpuMs: endedChildrenCpuMs() - cpuBefore, peakRss, lines });
       else reject(new Error(`astro build failed in ${root}:\n${output.slice(-4000)}`));
     });
   });
@@ -246,6 +268,93 @@ function generationCell({ generation, questions }: SiteStats): string {
   return `${ms(generation.coldMs)} / ${ms(generation.warmMs)} (${perQuestion(generation.coldMs)} / ${perQuestion(generation.warmMs)} ms)`;
 }
 
+/** What a build leaves behind for the next one: a cold build starts without it, as from a fresh clone. */
+const BUILD_STATE = ['dist', '.astro', 'node_modules/.astro', 'src/content/docs', 'public/exports'];
+
+interface RatioRound {
+  ours: { cold: BuildRun; warm: BuildRun };
+  baseline: { cold: BuildRun; warm: BuildRun };
+}
+
+/**
+ * Our build of the real guide against plain Starlight's of the same questions
+ * (starlight-baseline.ts), interleaved so that both meet the same spells of a
+ * busy machine: each round builds ours cold, Starlight's cold, ours warm (again,
+ * with the caches the first left), Starlight's warm.
+ */
+async function compareWithStarlight(rounds: number): Promise<{ rounds: RatioRound[]; pages: { ours: number; baseline: number } }> {
+  const ours = prepareSite('ratio-ours');
+  const baseline = join(resultsDir, 'sites', 'ratio-starlight');
+  const questions = writeStarlightBaseline(baseline, join(repoRoot, 'src/guides/kd-lifelong-learning'));
+  const baselineDocs = join(baseline, 'src/content/docs');
+  const results: RatioRound[] = [];
+  for (let round = 0; round < rounds; round++) {
+    console.error(`build against plain Starlight, round ${round + 1} of ${rounds} …`);
+    for (const root of [ours, baseline]) {
+      for (const state of BUILD_STATE) {
+        const path = join(root, state);
+        // The baseline's pages are its source, not generated.
+        if (path !== baselineDocs) rmSync(path, { recursive: true, force: true });
+      }
+    }
+    const oursCold = await buildAstro(ours);
+    const baselineCold = await buildAstro(baseline);
+    const oursWarm = await buildAstro(ours);
+    const baselineWarm = await buildAstro(baseline);
+    results.push({ ours: { cold: oursCold, warm: oursWarm }, baseline: { cold: baselineCold, warm: baselineWarm } });
+  }
+  const htmlPages = (root: string) => readdirSync(join(root, 'dist'), { recursive: true }).filter((f) => String(f).endsWith('.html')).length;
+  console.error(`plain Starlight: ${questions} questions`);
+  return { rounds: results, pages: { ours: htmlPages(ours), baseline: htmlPages(baseline) } };
+}
+
+const PHASE_NAMES: Record<keyof BuildPhases, string> = {
+  startAndGeneration: 'start + generation',
+  contentSync: 'content sync',
+  bundle: 'Vite',
+  render: 'page render',
+  katexFonts: 'KaTeX styles + fonts',
+  postProcessing: 'other post-processing',
+  searchIndex: 'Pagefind (ours)',
+};
+
+function ratioTable({ rounds, pages }: Awaited<ReturnType<typeof compareWithStarlight>>): string[] {
+  const s = (value: number) => `${(value / 1000).toFixed(2)} s`;
+  const runs = (pick: (round: RatioRound) => BuildRun) => rounds.map(pick);
+  const row = (name: string, oursRuns: BuildRun[], baselineRuns: BuildRun[]) => {
+    const o = median(oursRuns.map((r) => r.ms));
+    const b = median(baselineRuns.map((r) => r.ms));
+    const oc = median(oursRuns.map((r) => r.cpuMs));
+    const bc = median(baselineRuns.map((r) => r.cpuMs));
+    return `| ${name} | ${s(o)} (CPU ${s(oc)}) | ${s(b)} (CPU ${s(bc)}) | **${(o / b).toFixed(2)}×** (CPU ${(oc / bc).toFixed(2)}×) | ${oursRuns.map((r) => s(r.ms)).join(', ')} / ${baselineRuns.map((r) => s(r.ms)).join(', ')} |`;
+  };
+  const phases = (run: BuildRun) => buildPhases(run.lines, run.ms);
+  const phaseMedian = (pick: (round: RatioRound) => BuildRun, key: keyof BuildPhases) => median(runs(pick).map((run) => phases(run)[key]));
+  const builds: [string, (round: RatioRound) => BuildRun][] = [
+    ['ours cold', (r) => r.ours.cold],
+    ['Starlight cold', (r) => r.baseline.cold],
+    ['ours warm', (r) => r.ours.warm],
+    ['Starlight warm', (r) => r.baseline.warm],
+  ];
+  return [
+    `Build of the real guide against plain Starlight by hand (the same 30 questions, one Markdown page each, remark-math + rehype-katex, Starlight's Pagefind; ${pages.ours} pages of ours, ${pages.baseline} of Starlight's), medians of ${rounds.length} interleaved rounds:`,
+    '',
+    '| build | ours | plain Starlight | ratio | runs (ours / Starlight) |',
+    '| --- | --- | --- | --- | --- |',
+    row('cold (no caches, nothing generated)', runs((r) => r.ours.cold), runs((r) => r.baseline.cold)),
+    row('warm (caches of the build before)', runs((r) => r.ours.warm), runs((r) => r.baseline.warm)),
+    '',
+    'Where the time goes (medians, from when each phase’s first line reached the benchmark):',
+    '',
+    `| phase | ${builds.map(([name]) => name).join(' | ')} |`,
+    `| --- | ${builds.map(() => '---').join(' | ')} |`,
+    ...(Object.keys(PHASE_NAMES) as (keyof BuildPhases)[]).map(
+      (key) => `| ${PHASE_NAMES[key]} | ${builds.map(([, pick]) => s(phaseMedian(pick, key))).join(' | ')} |`,
+    ),
+    '',
+  ];
+}
+
 async function main() {
   mkdirSync(resultsDir, { recursive: true });
   // Other work on the machine slows builds down: the load average says how busy it was.
@@ -271,6 +380,8 @@ async function main() {
     ),
     '',
   );
+
+  if (ratioRounds > 0) lines.push(...ratioTable(await compareWithStarlight(ratioRounds)));
 
   console.error('building the real guide …');
   const realRoot = prepareSite('real');
@@ -303,7 +414,7 @@ async function main() {
       await context.close();
     }
     lines.push(
-      'Bytes on the wire (gzip, empty cache, Chromium):',
+      'Bytes on the wire (gzip, empty cache, Chromium; each cell is response bodies, then with their HTTP headers, and the number of requests):',
       '',
       '| page | HTML | CSS | JS | fonts | other | total | render-blocking requests |',
       '| --- | --- | --- | --- | --- | --- | --- | --- |',
@@ -311,7 +422,9 @@ async function main() {
         const t = transfers[i]!;
         const html = readFileSync(join(page.dist, page.path, 'index.html'), 'utf8');
         const blocking = renderBlockingRequests(html).length;
-        return `| ${page.name} | ${kb(t.bytes.html)} KB | ${kb(t.bytes.css)} KB | ${kb(t.bytes.js)} KB | ${kb(t.bytes.font)} KB | ${kb(t.bytes.other)} KB | **${kb(t.total)} KB** | ${blocking} stylesheet${blocking === 1 ? '' : 's'} |`;
+        const cell = (kind: keyof PageTransfer['bytes']) => `${kb(t.bytes[kind])} / ${kb(t.wire[kind])} KB (${t.requests[kind]})`;
+        const requests = Object.values(t.requests).reduce((a, b) => a + b, 0);
+        return `| ${page.name} | ${cell('html')} | ${cell('css')} | ${cell('js')} | ${cell('font')} | ${cell('other')} | **${kb(t.total)} / ${kb(t.wireTotal)} KB** (${requests}) | ${blocking} stylesheet${blocking === 1 ? '' : 's'} |`;
       }),
       '',
       `Search, from a click on the search button over ${searchTimes.length} fresh loads: the field takes typing after ${ms(median(searchTimes.map((t) => t.typingMs)))} (median), and Pagefind's UI has taken it over after ${ms(median(searchTimes.map((t) => t.uiMs)))} (median; max ${ms(Math.max(...searchTimes.map((t) => t.uiMs)))}). The UI's ${kb(gzipSize(realDist, /search-ui\..*\.js$/))} KB of JS and ${kb(gzipSize(realDist, /search-ui\..*\.css$/))} KB of CSS load on intent.`,

@@ -6,6 +6,10 @@ export interface PageTransfer {
   /** Response body bytes as sent (compressed where the server compressed), by kind. */
   bytes: Record<ResourceKind, number>;
   total: number;
+  /** Response headers and bodies, by kind: what a round trip costs beyond its body shows here. */
+  wire: Record<ResourceKind, number>;
+  wireTotal: number;
+  requests: Record<ResourceKind, number>;
   urls: string[];
 }
 
@@ -22,14 +26,20 @@ export async function measureTransfer(context: BrowserContext, url: string): Pro
   await page.goto(url, { waitUntil: 'networkidle' });
   await page.evaluate(() => document.fonts.ready.then(() => undefined));
   await page.waitForLoadState('networkidle');
-  const bytes: Record<ResourceKind, number> = { html: 0, css: 0, js: 0, font: 0, other: 0 };
+  const byKind = (): Record<ResourceKind, number> => ({ html: 0, css: 0, js: 0, font: 0, other: 0 });
+  const bytes = byKind();
+  const wire = byKind();
+  const requests = byKind();
   for (const request of finished) {
     const kind = KIND_BY_TYPE[request.resourceType()] ?? 'other';
-    bytes[kind] += (await request.sizes()).responseBodySize;
+    const sizes = await request.sizes();
+    bytes[kind] += sizes.responseBodySize;
+    wire[kind] += sizes.responseBodySize + sizes.responseHeadersSize;
+    requests[kind]++;
   }
   await page.close();
-  const total = Object.values(bytes).reduce((a, b) => a + b, 0);
-  return { bytes, total, urls: finished.map((r) => r.url()) };
+  const sum = (values: Record<ResourceKind, number>) => Object.values(values).reduce((a, b) => a + b, 0);
+  return { bytes, total: sum(bytes), wire, wireTotal: sum(wire), requests, urls: finished.map((r) => r.url()) };
 }
 
 export interface SearchTiming {

@@ -1,8 +1,13 @@
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { transform } from 'lightningcss';
+import subsetFont from 'subset-font';
 import { withTrailingSlash } from '../model/site-url.ts';
+import { katexFontText } from './katex-font-text.ts';
 import { classNamesIn, katexStylesFor } from './katex-page-styles.ts';
 
 /**
@@ -11,39 +16,107 @@ import { classNamesIn, katexStylesFor } from './katex-page-styles.ts';
  */
 const KATEX_LINK = /<link rel="stylesheet" href="([^"]*\/katex\.min\.[\w-]+\.css)">/;
 
+/** Without TrueType hinting instructions a subset is a fifth smaller; browsers outside old Windows ignore them. */
+const SUBSET_OPTIONS = { targetFormat: 'woff2', noHinting: true } as const;
+
+/** What else a cached subset depends on besides the font and the characters: the subsetter and how it is asked. */
+const SUBSETTER = `${(createRequire(import.meta.url)('subset-font/package.json') as { version: string }).version} ${JSON.stringify(SUBSET_OPTIONS)}`;
+
+interface FormulaPage {
+  path: string;
+  stylesheet: string;
+  /** WOFF2 URLs of the faces the page draws text with. */
+  faces: string[];
+}
+
 /**
  * After the build, replaces that <link> on every page with a <style> holding
  * only the KaTeX rules and fonts the page uses (plugins/starlight-study-guides/integrations/katex-page-styles.ts):
  * a page then waits for one stylesheet only, the site's, and a formula page
  * carries about 1–4 KB of KaTeX CSS instead of fetching all 28 KB.
- * `astro dev` keeps the <link>.
+ *
+ * The fonts are cut down too: each face keeps only the glyphs of the
+ * characters some page draws with it (plugins/starlight-study-guides/integrations/katex-font-text.ts),
+ * cut by HarfBuzz's subsetter (subset-font) into a file named by its content
+ * hash, and KaTeX's full fonts and stylesheet leave dist/. A formula with a
+ * new character changes its face's subset, and so its name. Subsets are kept
+ * in Astro's cache folder by font and characters, so a warm build cuts none.
+ * `astro dev` keeps the <link> and the full fonts.
  */
 export function inlineKatexStyles(): AstroIntegration {
   let base = '/';
+  let cacheDir = '';
   return {
     name: 'inline-katex-styles',
     hooks: {
       'astro:config:done'({ config }) {
         base = withTrailingSlash(config.base);
+        cacheDir = fileURLToPath(new URL('katex-subsets/', config.cacheDir));
       },
-      'astro:build:done'({ dir, logger }) {
+      async 'astro:build:done'({ dir, logger }) {
         const dist = fileURLToPath(dir);
-        const stylesFor = new Map<string, (classes: ReadonlySet<string>) => string>();
-        let pages = 0;
+        const inDist = (url: string) => join(dist, url.slice(base.length));
+        const fontText = new Map<string, (html: string) => Map<string, string>>();
+        const characters = new Map<string, Set<string>>();
+        const pages: FormulaPage[] = [];
         for (const file of readdirSync(dist, { recursive: true }).map(String).sort()) {
           if (!file.endsWith('.html')) continue;
           const path = join(dist, file);
           const html = readFileSync(path, 'utf8');
-          const href = KATEX_LINK.exec(html)?.[1];
-          if (href === undefined) continue;
-          if (!href.startsWith(base)) throw new Error(`${file}: KaTeX stylesheet ${href} is outside the base path ${base}`);
-          if (!stylesFor.has(href)) stylesFor.set(href, katexStylesFor(readFileSync(join(dist, href.slice(base.length)), 'utf8')));
-          const styles = stylesFor.get(href)!(classNamesIn(html));
-          writeFileSync(path, html.replace(KATEX_LINK, () => `<style>${styles}</style>`));
-          pages++;
+          const stylesheet = KATEX_LINK.exec(html)?.[1];
+          if (stylesheet === undefined) continue;
+          if (!stylesheet.startsWith(base)) throw new Error(`${file}: KaTeX stylesheet ${stylesheet} is outside the base path ${base}`);
+          if (!fontText.has(stylesheet)) fontText.set(stylesheet, katexFontText(readFileSync(inDist(stylesheet), 'utf8')));
+          const text = fontText.get(stylesheet)!(html);
+          for (const [face, chars] of text) {
+            let set = characters.get(face);
+            if (set === undefined) characters.set(face, (set = new Set()));
+            for (const char of chars) set.add(char);
+          }
+          pages.push({ path, stylesheet, faces: [...text.keys()] });
         }
-        logger.info(`${pages} 个含公式的页面已内联所需的 KaTeX 样式`);
+
+        const subsets = new Map<string, string>();
+        mkdirSync(cacheDir, { recursive: true });
+        await Promise.all(
+          [...characters].map(async ([face, chars]) => {
+            const full = readFileSync(inDist(face));
+            const text = [...chars].sort().join('');
+            // A warm build reuses the subset of the same font and characters from Astro's cache folder.
+            const cached = join(cacheDir, `${createHash('sha256').update(SUBSETTER).update(full).update(text).digest('base64url')}.woff2`);
+            let subset: Buffer;
+            if (existsSync(cached)) subset = readFileSync(cached);
+            else {
+              subset = await subsetFont(full, text, SUBSET_OPTIONS);
+              writeFileSync(cached, subset);
+            }
+            const hash = createHash('sha256').update(subset).digest('base64url').slice(0, 10);
+            const url = `${dirname(face)}/${basename(face).split('.')[0]}.${hash}.woff2`;
+            writeFileSync(inDist(url), subset);
+            subsets.set(face, url);
+          }),
+        );
+
+        const stylesFor = new Map<string, ReturnType<typeof katexStylesFor>>();
+        for (const stylesheet of fontText.keys()) {
+          const css = readFileSync(inDist(stylesheet), 'utf8');
+          stylesFor.set(stylesheet, katexStylesFor(css));
+          for (const font of fontUrls(css)) rmSync(inDist(font), { force: true });
+        }
+        for (const page of pages) {
+          const html = readFileSync(page.path, 'utf8');
+          const styles = stylesFor.get(page.stylesheet)!(classNamesIn(html), new Map(page.faces.map((face) => [face, subsets.get(face)!])));
+          writeFileSync(page.path, html.replace(KATEX_LINK, () => `<style>${styles}</style>`));
+        }
+        for (const stylesheet of fontText.keys()) rmSync(inDist(stylesheet));
+        logger.info(`${pages.length} 个含公式的页面已内联所需的 KaTeX 样式；${subsets.size} 个 KaTeX 字体已按全站所用字符裁剪`);
       },
     },
   };
+}
+
+/** Every file a stylesheet's `url()`s name: KaTeX's fonts, WOFF2, WOFF and TrueType. */
+function fontUrls(css: string): string[] {
+  const { dependencies } = transform({ filename: 'katex.css', code: Buffer.from(css), analyzeDependencies: true });
+  return (dependencies ?? []).flatMap((dependency) => (dependency.type === 'url' ? [dependency.url] : []));
 }

@@ -9,16 +9,18 @@ type RuleVisitors = Exclude<NonNullable<Visitor<CustomAtRules>['Rule']>, (...arg
  *
  * - style rules whose selectors name only classes the page has (a rule for
  *   `.katex .mfrac .frac-line` stays only if the page has all three classes);
- * - `@font-face` rules of the font families those rules use, each with its
+ * - `@font-face` rules of the faces the page draws text with, each with its
  *   WOFF2 source only (every browser that runs this site reads WOFF2; the
- *   WOFF and TrueType fallbacks would only lengthen the page).
+ *   WOFF and TrueType fallbacks would only lengthen the page), pointed at
+ *   the subset file that replaces it.
  *
- * Font URLs are kept as written, so pass the built stylesheet (absolute
- * `/_astro/…` URLs). Parsing and printing is lightningcss's. Returns a
- * function of a page's class names; pages using the same KaTeX classes share
- * one result, so a site of thousands of formula pages cuts few stylesheets.
+ * Pass the built stylesheet (absolute `/_astro/…` URLs). Parsing and printing
+ * is lightningcss's. Returns a function of a page's class names and its faces
+ * (the stylesheet's WOFF2 URL → the subset's URL); pages using the same
+ * classes and faces share one result, so a site of thousands of formula pages
+ * cuts few stylesheets.
  */
-export function katexStylesFor(stylesheet: string): (pageClasses: ReadonlySet<string>) => string {
+export function katexStylesFor(stylesheet: string): (pageClasses: ReadonlySet<string>, fonts: ReadonlyMap<string, string>) => string {
   const known = new Set<string>();
   print(stylesheet, {
     style(rule) {
@@ -26,19 +28,19 @@ export function katexStylesFor(stylesheet: string): (pageClasses: ReadonlySet<st
     },
   });
   const cache = new Map<string, string>();
-  return (pageClasses) => {
+  return (pageClasses, fonts) => {
     const used = [...known].filter((name) => pageClasses.has(name)).sort();
-    const key = used.join(' ');
+    const key = `${used.join(' ')}\n${[...fonts].sort().join(' ')}`;
     let styles = cache.get(key);
     if (styles === undefined) {
-      styles = cut(stylesheet, new Set(used));
+      styles = cut(stylesheet, new Set(used), fonts);
       cache.set(key, styles);
     }
     return styles;
   };
 }
 
-function cut(stylesheet: string, classes: ReadonlySet<string>): string {
+function cut(stylesheet: string, classes: ReadonlySet<string>, fonts: ReadonlyMap<string, string>): string {
   const styleRules = print(stylesheet, {
     'font-face': () => [],
     style(rule) {
@@ -47,16 +49,16 @@ function cut(stylesheet: string, classes: ReadonlySet<string>): string {
       return { ...rule, value: { ...rule.value, selectors } } as Rule;
     },
   });
-  const families = new Set(styleRules.match(/KaTeX_\w+/g));
   const fontFaces = print(stylesheet, {
     style: () => [],
     'font-face'(rule) {
-      const family = rule.value.properties.find((p) => p.type === 'font-family')?.value;
-      if (typeof family !== 'string' || !families.has(family)) return [];
-      const properties = rule.value.properties.map((p) =>
-        p.type === 'source' ? { ...p, value: p.value.filter((s) => s.type === 'url' && s.value.format?.type === 'woff2') } : p,
-      );
-      return { ...rule, value: { ...rule.value, properties } } as Rule;
+      const properties = rule.value.properties.map((p) => {
+        if (p.type !== 'source') return p;
+        const woff2 = p.value.flatMap((s) => (s.type === 'url' && s.value.format?.type === 'woff2' ? [s] : []));
+        return { ...p, value: woff2.map((s) => ({ ...s, value: { ...s.value, url: { ...s.value.url, url: fonts.get(s.value.url.url) ?? '' } } })) };
+      });
+      const used = properties.some((p) => p.type === 'source' && p.value.some((s) => s.type === 'url' && s.value.url.url !== ''));
+      return used ? ({ ...rule, value: { ...rule.value, properties } } as Rule) : [];
     },
   });
   return fontFaces + styleRules;
