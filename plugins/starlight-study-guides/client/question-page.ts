@@ -1,3 +1,4 @@
+import { HIGHLIGHT_PARAM } from '../model/search.ts';
 import { HideableSection, fragmentTarget } from './hideable-section.ts';
 import { type ProgressState, STATE_LABELS, loadProgress, loadSelfTest, saveSelfTest, setProgress } from './study-storage.ts';
 
@@ -77,7 +78,11 @@ function addCopyLinkButtons(content: Element, say: (message: string) => void): v
     button.textContent = '复制链接';
     button.setAttribute('aria-label', `复制链接：${heading.textContent?.trim()}`);
     button.addEventListener('click', async () => {
-      const url = new URL(`#${heading.id}`, location.href).href;
+      const link = new URL(location.href);
+      // The page's own link, without the search words a result may have added.
+      link.searchParams.delete(HIGHLIGHT_PARAM);
+      link.hash = heading.id;
+      const url = link.href;
       try {
         await navigator.clipboard.writeText(url);
         button.textContent = '已复制';

@@ -3,7 +3,9 @@
 import { PagefindUI } from '@pagefind/default-ui';
 // A URL, not a plain import: Astro would link a plain CSS import from every page.
 import stylesheet from './search-ui.css?url';
+import { HIGHLIGHT_PARAM } from '../model/search.ts';
 import { withBase } from '../utils/base-path.ts';
+import { searchTerm } from './search-query.ts';
 
 /** The mounted UI: its text field, and a way to search as if the reader had typed the term. */
 export interface SearchUI {
@@ -22,9 +24,10 @@ function loadStylesheet(href: string): Promise<void> {
 }
 
 /**
- * What every search box of the site shares. The ranking is Starlight's (the defaults in its
- * schemas/pagefind.ts), which it would pass through its config; its own Pagefind step is off
- * because the index is built after the build (scripts/build-search-index.ts).
+ * What every search box of the site shares. The ranking started from Starlight's defaults (its
+ * schemas/pagefind.ts); its own Pagefind step is off because the index is built after the build
+ * (scripts/build-search-index.ts). Queries are rewritten before the search (searchTerm), and each
+ * result links to its page with the searched words to highlight (client/search-highlight.ts).
  */
 const SEARCH_OPTIONS = {
   ranking: { pageLength: 0.1, termFrequency: 0.1, termSaturation: 2, termSimilarity: 9, diacriticSimilarity: 0.8 },
@@ -32,6 +35,8 @@ const SEARCH_OPTIONS = {
   bundlePath: withBase('/pagefind/'),
   showImages: false,
   showSubResults: true,
+  processTerm: searchTerm,
+  highlightParam: HIGHLIGHT_PARAM,
 };
 
 /** Mounts Pagefind's default UI with the site's options and `options` on top (see Pagefind's UI documentation). */

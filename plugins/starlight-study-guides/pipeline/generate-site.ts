@@ -15,6 +15,7 @@ import { relatedSection } from './emit/emit-related-section.ts';
 import { expandWidgets } from './emit/emit-widgets.ts';
 import { parseAnnotations } from './parse/parse-annotations.ts';
 import { parseCodingProblems } from './parse/parse-coding-problems.ts';
+import { GLOSSARY_FILE, parseGlossary } from './parse/parse-glossary.ts';
 import { parseGuide } from './parse/parse-guide.ts';
 import { TOPICS_FILE, parseTopics } from './parse/parse-topics.ts';
 
@@ -59,8 +60,9 @@ export function generateSite(sources: GuideSource[], options: SiteOptions = { si
     const annotated = parseAnnotations(parsed.guide, extras);
     const coding = parseCodingProblems(extras);
     const assigned = parseTopics(extras.find((f) => f.name === TOPICS_FILE), parsed.guide);
-    diagnostics.push(...annotated.diagnostics, ...coding.diagnostics, ...assigned.diagnostics);
-    guides.push(deriveGuide(parsed.guide, assigned.topics, annotated.annotations, coding.problems));
+    const glossary = parseGlossary(extras.find((f) => f.name === GLOSSARY_FILE), parsed.guide);
+    diagnostics.push(...annotated.diagnostics, ...coding.diagnostics, ...assigned.diagnostics, ...glossary.diagnostics);
+    guides.push(deriveGuide(parsed.guide, assigned.topics, annotated.annotations, coding.problems, glossary.glossary));
   }
   diagnostics.sort(compareDiagnostics);
   const pages = new Map<string, string>();
