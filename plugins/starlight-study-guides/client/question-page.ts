@@ -1,4 +1,3 @@
-import { HIGHLIGHT_PARAM } from '../model/search.ts';
 import { HideableSection, fragmentTarget } from './hideable-section.ts';
 import { type ProgressState, STATE_LABELS, loadProgress, loadSelfTest, saveSelfTest, setProgress } from './study-storage.ts';
 
@@ -78,11 +77,8 @@ function addCopyLinkButtons(content: Element, say: (message: string) => void): v
     button.textContent = '复制链接';
     button.setAttribute('aria-label', `复制链接：${heading.textContent?.trim()}`);
     button.addEventListener('click', async () => {
-      const link = new URL(location.href);
-      // The page's own link, without the search words a result may have added.
-      link.searchParams.delete(HIGHLIGHT_PARAM);
-      link.hash = heading.id;
-      const url = link.href;
+      // The page's own address, without a query (the search words a result adds to it).
+      const url = new URL(`#${heading.id}`, location.origin + location.pathname).href;
       try {
         await navigator.clipboard.writeText(url);
         button.textContent = '已复制';

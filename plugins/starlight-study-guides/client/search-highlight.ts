@@ -1,4 +1,4 @@
-// Loaded only when a page is opened from a search result (its URL carries HIGHLIGHT_PARAM): see overrides/Search.astro.
+// Loaded only when a page's URL has a query string (overrides/Search.astro); Pagefind's highlighter only when it has HIGHLIGHT_PARAM.
 import { HIGHLIGHT_PARAM } from '../model/search.ts';
 import { withBase } from '../utils/base-path.ts';
 // A URL, not a plain import: Astro would link a plain CSS import from every page.
@@ -17,6 +17,7 @@ type PagefindHighlight = new (options: {
  * link copied from it (or from a 复制链接 button) is the page's own.
  */
 export async function highlightSearchedWords(): Promise<void> {
+  if (!new URLSearchParams(location.search).has(HIGHLIGHT_PARAM)) return;
   document.head.append(Object.assign(document.createElement('link'), { rel: 'stylesheet', href: stylesheet }));
   const module: { default: PagefindHighlight } = await import(/* @vite-ignore */ withBase('/pagefind/pagefind-highlight.js'));
   new module.default({

@@ -43,15 +43,16 @@ export function hiddenIndexText(guides: Pick<GuideModel, 'slug' | 'questions' | 
 const PROMPT_SECTION = `data-section="${SOURCE_SECTIONS[0].id}"`;
 
 /**
- * A question page as Pagefind reads it: `extra` at the end of its one `<main>`
- * (Starlight's `data-pagefind-body`), and its 题目 weighted above the answers,
- * so the question that asks about a word outranks answers that mention it.
+ * A question page as Pagefind reads it: `extra` right after its title, so a
+ * match there is the page's (a result for its title) rather than the last
+ * section's; and its 题目 weighted above the answers, so the question that
+ * asks about a word outranks answers that mention it.
  */
 function forSearchIndex(html: string, extra: string): string {
-  const end = html.lastIndexOf('</main>');
-  if (end < 0 || !html.includes(PROMPT_SECTION)) throw new Error('题目页缺少 <main> 或题目一节，无法加入搜索词。');
-  const weighted = html.slice(0, end).replace(PROMPT_SECTION, `${PROMPT_SECTION} data-pagefind-weight="${PROMPT_WEIGHT}"`);
-  return `${weighted}${extra}${html.slice(end)}`;
+  const title = html.indexOf('</h1>', html.indexOf(' data-pagefind-body')) + '</h1>'.length;
+  if (title < '</h1>'.length || !html.includes(PROMPT_SECTION)) throw new Error('题目页缺少标题或题目一节，无法加入搜索词。');
+  const rest = html.slice(title).replace(PROMPT_SECTION, `${PROMPT_SECTION} data-pagefind-weight="${PROMPT_WEIGHT}"`);
+  return `${html.slice(0, title)}${extra}${rest}`;
 }
 
 /** Indexes every page under `dist` into `dist/pagefind/`, with `added` text on the pages it names; returns how many it indexed. */

@@ -31,3 +31,11 @@ export function searchTerm(typed: string): string {
   const phrase = phraseToken(term.replace(/\bq\d+q\b/g, ''));
   return phrase ? `${term} ${phrase}` : term;
 }
+
+/** The index's own tokens (question numbers, joined phrases) as they appear in an excerpt, marked or not. */
+const TOKENS = /\s*(?:<mark>)?(?:q\d+q|[\p{L}\p{N}]+(?:‿[\p{L}\p{N}]+)+)(?:<\/mark>)?\.?(?=\s|$)/gu;
+
+/** A result's excerpt without the tokens indexed for search: they are not words for the reader. */
+export function readableExcerpt(excerpt: string): string {
+  return excerpt.replace(TOKENS, '').trim();
+}

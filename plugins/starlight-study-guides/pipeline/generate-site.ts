@@ -72,7 +72,7 @@ export function generateSite(sources: GuideSource[], options: SiteOptions = { si
   for (const guide of guides) {
     const addPage = (name: string | number, page: EmittedPage) => pages.set(`${guide.slug}/${name}.${page.extension}`, page.text);
     addPage('index', emitGuideIndex(guide));
-    for (const question of guide.questions) addPage(question.number, emitQuestionPage(guide, question, addedSections(guide, question.number)));
+    for (const question of guide.questions) addPage(question.number, emitQuestionPage(guide, question, addedSections(guide, question.number), guide.glossary));
     for (const { id } of guide.pages) {
       const emit = PAGE_EMITTERS[id];
       if (emit) addPage(id, emit(guide));

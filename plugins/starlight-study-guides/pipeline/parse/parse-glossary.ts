@@ -1,4 +1,4 @@
-import { LineCounter, isNode, parseDocument } from 'yaml';
+import { LineCounter, isMap, isNode, isScalar, parseDocument } from 'yaml';
 import { z } from 'zod';
 import { type Diagnostic, type Place, diagnostic } from '../../model/diagnostic.ts';
 import type { GlossaryTerm } from '../../model/glossary.ts';
@@ -40,19 +40,29 @@ export function parseGlossary(file: { file: string; text: string } | undefined, 
     const node = doc.getIn(path, true);
     return isNode(node) ? node.range?.[0] : undefined;
   };
+  /** Where a mapping's key is written (an unknown key is reported there, not on its value). */
+  const keyOffset = (path: (string | number)[], key: string) => {
+    const map = doc.getIn(path, true);
+    const pair = isMap(map) ? map.items.find((item) => isScalar(item.key) && item.key.value === key) : undefined;
+    return isScalar(pair?.key) ? pair.key.range?.[0] : offsetOf(path);
+  };
   const report = (offset: number | undefined, ruleId: string, message: string) => diagnostics.push(diagnostic(file.file, placeOf(offset), ruleId, message));
 
   for (const error of doc.errors) report(error.pos[0], 'glossary-yaml', `YAML 语法错误（${error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}）：请对照文件开头的格式改正这一行。`);
   if (diagnostics.length > 0) return { glossary: [], diagnostics };
 
-  const parsed = schema.safeParse(doc.toJS());
+  const parsed = schema.safeParse(doc.toJS(), { reportInput: true });
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
-      // An unknown key is reported on its own key, not on the whole entry.
-      const path = issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0]!] : issue.path;
+      const path = issue.path as (string | number)[];
+      const [message, offset] =
+        issue.code === 'unrecognized_keys'
+          ? [`不认识的字段 “${issue.keys.join('、')}”`, keyOffset(path, issue.keys[0]!)]
+          : issue.code === 'invalid_type' && issue.input === undefined
+            ? [`缺少字段 “${path.at(-1)}”`, offsetOf(path.slice(0, -1))]
+            : [issue.message, offsetOf(path)];
       const where = path.length > 0 ? `${path.join('.')}：` : '';
-      const message = issue.code === 'unrecognized_keys' ? `不认识的字段 “${issue.keys.join('、')}”` : issue.message;
-      report(offsetOf(path as (string | number)[]) ?? offsetOf(issue.path as (string | number)[]), 'glossary-schema', `${where}${message}。${FORMAT}`);
+      report(offset, 'glossary-schema', `${where}${message}。${FORMAT}`);
     }
     return { glossary: [], diagnostics };
   }
