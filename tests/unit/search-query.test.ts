@@ -37,4 +37,8 @@ describe('search result excerpts', () => {
     );
     expect(readableExcerpt('Learning without Forgetting (LwF) 的总损失')).toBe('Learning without Forgetting (LwF) 的总损失');
   });
+
+  it('are dropped when they matched only tokens', () => {
+    expect(readableExcerpt('generalization. 泛化能力. <mark>transfer‿learning</mark>. data‿augmentation.')).toBe('');
+  });
 });

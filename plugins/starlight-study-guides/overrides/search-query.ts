@@ -35,7 +35,11 @@ export function searchTerm(typed: string): string {
 /** The index's own tokens (question numbers, joined phrases) as they appear in an excerpt, marked or not. */
 const TOKENS = /\s*(?:<mark>)?(?:q\d+q|[\p{L}\p{N}]+(?:‿[\p{L}\p{N}]+)+)(?:<\/mark>)?\.?(?=\s|$)/gu;
 
-/** A result's excerpt without the tokens indexed for search: they are not words for the reader. */
+/**
+ * A result's excerpt without the tokens indexed for search: they are not words for the reader.
+ * An excerpt that matched only tokens is dropped: what is left is glossary terms out of context.
+ */
 export function readableExcerpt(excerpt: string): string {
-  return excerpt.replace(TOKENS, '').trim();
+  const readable = excerpt.replace(TOKENS, '').trim();
+  return excerpt.includes('<mark>') && !readable.includes('<mark>') ? '' : readable;
 }
