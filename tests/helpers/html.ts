@@ -17,14 +17,14 @@ export function mainOf(tree: Root): Element {
 
 const HIDDEN_CLASSES = ['katex-html', 'sr-only'];
 
-/** Text a sighted reader sees: no scripts, no screen-reader-only labels, formulas once. */
-export function visibleText(node: Nodes): string {
+/** Text a sighted reader sees: no scripts, no screen-reader-only labels, formulas once; nor elements of `skippedClasses`. */
+export function visibleText(node: Nodes, skippedClasses: readonly string[] = []): string {
   let text = '';
   visit(node, (child) => {
     if (child.type === 'element') {
       const classes = child.properties.className;
       if (['script', 'style', 'template'].includes(child.tagName)) return SKIP;
-      if (Array.isArray(classes) && classes.some((c) => HIDDEN_CLASSES.includes(String(c)))) return SKIP;
+      if (Array.isArray(classes) && classes.some((c) => HIDDEN_CLASSES.includes(String(c)) || skippedClasses.includes(String(c)))) return SKIP;
     }
     if (child.type === 'text') text += child.value;
     return undefined;

@@ -86,8 +86,8 @@ describe('built site › formulas on the questions', () => {
   });
 
   it('shows the editor’s notes on F1 (28) and on the training-cost contradiction (9)', () => {
-    expect(sectionAfter(blocks(`${guide}/28`), 'notes').map(visibleText).join('')).toContain('调和平均');
-    expect(sectionAfter(blocks(`${guide}/9`), 'notes').map(visibleText).join('')).toContain('训练成本较低');
+    expect(sectionAfter(blocks(`${guide}/28`), 'notes').map((node) => visibleText(node)).join('')).toContain('调和平均');
+    expect(sectionAfter(blocks(`${guide}/9`), 'notes').map((node) => visibleText(node)).join('')).toContain('训练成本较低');
   });
 });
 

@@ -123,6 +123,22 @@ const CASES: Record<Exclude<RuleId, 'not-utf8'>, Case> = {
     files: { 'topics.yaml': 'topics:\n  - name: 全部\n    questions: [1]\n' },
     expected: ['topics.yaml:1:1-1:7  警告  第 2 题没有归入任何主题，暂列在 “未分类” 下  (topic-missing-question)'],
   },
+  'glossary-yaml': {
+    files: { 'annotations/glossary.yaml': 'terms:\n  - { en: pruning, zh: 剪枝\n' },
+    expected: ['annotations/glossary.yaml:3:1-3:2  错误  YAML 语法错误：Flow map in block collection must be sufficiently indented and end with a }  (glossary-yaml)'],
+  },
+  'glossary-schema': {
+    files: { 'annotations/glossary.yaml': 'terms:\n  - { en: pruning, questions: [1] }\n' },
+    expected: ['annotations/glossary.yaml:2:5-2:36  错误  terms.0.zh：缺少字段 “zh”  (glossary-schema)'],
+  },
+  'glossary-duplicate-term': {
+    files: { 'annotations/glossary.yaml': 'terms:\n  - { en: pruning, zh: 剪枝, questions: [1] }\n  - { en: Pruning, zh: 修剪, questions: [2] }\n' },
+    expected: ['annotations/glossary.yaml:3:11-3:18  错误  英文术语 “Pruning” 已在第 1 条出现过  (glossary-duplicate-term)'],
+  },
+  'glossary-unknown-question': {
+    files: { 'annotations/glossary.yaml': 'terms:\n  - { en: pruning, zh: 剪枝, questions: [1, 31] }\n' },
+    expected: ['annotations/glossary.yaml:2:43-2:45  错误  术语 “pruning” 列出了第 31 题，但指南里没有这道题（共 2 题）  (glossary-unknown-question)'],
+  },
   'annotation-file-name': {
     files: { 'annotations/第二题.md': '## 编者注\n\n一条注。\n' },
     expected: ['annotations/第二题.md:1:1  错误  补充文件名 “annotations/第二题.md” 无法识别  (annotation-file-name)'],

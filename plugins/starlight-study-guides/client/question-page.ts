@@ -77,7 +77,8 @@ function addCopyLinkButtons(content: Element, say: (message: string) => void): v
     button.textContent = '复制链接';
     button.setAttribute('aria-label', `复制链接：${heading.textContent?.trim()}`);
     button.addEventListener('click', async () => {
-      const url = new URL(`#${heading.id}`, location.href).href;
+      // The page's own address, without a query (the search words a result adds to it).
+      const url = new URL(`#${heading.id}`, location.origin + location.pathname).href;
       try {
         await navigator.clipboard.writeText(url);
         button.textContent = '已复制';

@@ -8,23 +8,77 @@
  * the larger of the two, not their sum. Pagefind reads the pages Starlight
  * marks with `data-pagefind-body` and segments Chinese words because the
  * pages say `lang="zh-CN"`.
+ *
+ * Question pages are indexed with words the reader never sees: the question's
+ * number token and its glossary terms. They are added to the copy Pagefind
+ * reads, not to the page, so pages weigh no more for them.
  */
-import { resolve } from 'node:path';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Element } from 'hast';
+import { toHtml } from 'hast-util-to-html';
 import * as pagefind from 'pagefind';
+import type { GuideModel } from '../model/guide-model.ts';
+import { sitePath } from '../model/pages.ts';
+import { SOURCE_SECTIONS } from '../model/guide.ts';
+import { GLOSSARY_WEIGHT, PROMPT_WEIGHT, phraseToken, questionToken } from '../model/search.ts';
 
-/** Indexes every page under `dist` into `dist/pagefind/`; returns how many pages it found. */
-export async function buildSearchIndex(dist: string): Promise<number> {
+const paragraph = (text: string): Element => ({ type: 'element', tagName: 'p', properties: {}, children: [{ type: 'text', value: text }] });
+
+/** Page file inside `dist` (`kd/12/index.html`) → HTML indexed with it, inside its `data-pagefind-body`. */
+export function hiddenIndexText(guides: Pick<GuideModel, 'slug' | 'questions' | 'glossary'>[]): Map<string, string> {
+  const added = new Map<string, string>();
+  for (const guide of guides) {
+    for (const { number } of guide.questions) {
+      const terms = guide.glossary.filter((t) => t.questions.includes(number)).flatMap((t) => [t.en, t.zh, ...t.synonyms]);
+      const phrases = terms.map(phraseToken).filter((t) => t !== undefined);
+      const glossary: Element = { type: 'element', tagName: 'div', properties: { dataPagefindWeight: String(GLOSSARY_WEIGHT) }, children: [...terms, ...phrases].map(paragraph) };
+      added.set(`${sitePath.question(guide.slug, number).slice(1)}index.html`, toHtml([paragraph(questionToken(number)), ...(terms.length > 0 ? [glossary] : [])]));
+    }
+  }
+  return added;
+}
+
+/** The 题目 section as rehypeStudySections writes it. */
+const PROMPT_SECTION = `data-section="${SOURCE_SECTIONS[0].id}"`;
+
+/**
+ * A question page as Pagefind reads it: `extra` right after its title, so a
+ * match there is the page's (a result for its title) rather than the last
+ * section's; and its 题目 weighted above the answers, so the question that
+ * asks about a word outranks answers that mention it.
+ */
+function forSearchIndex(html: string, extra: string): string {
+  const title = html.indexOf('</h1>', html.indexOf(' data-pagefind-body')) + '</h1>'.length;
+  if (title < '</h1>'.length || !html.includes(PROMPT_SECTION)) throw new Error('题目页缺少标题或题目一节，无法加入搜索词。');
+  const rest = html.slice(title).replace(PROMPT_SECTION, `${PROMPT_SECTION} data-pagefind-weight="${PROMPT_WEIGHT}"`);
+  return `${html.slice(0, title)}${extra}${rest}`;
+}
+
+/** Indexes every page under `dist` into `dist/pagefind/`, with `added` text on the pages it names; returns how many it indexed. */
+export async function buildSearchIndex(dist: string, added: ReadonlyMap<string, string> = new Map()): Promise<number> {
   const fail = (errors: string[]) => {
     throw new Error(`Pagefind 建索引失败：\n${errors.join('\n')}`);
   };
   try {
     const { index, errors } = await pagefind.createIndex();
     if (!index || errors.length > 0) return fail(errors);
-    const added = await index.addDirectory({ path: dist });
-    if (added.errors.length > 0) fail(added.errors);
+    const files = readdirSync(dist, { recursive: true })
+      .map((name) => String(name).split('\\').join('/'))
+      .filter((name) => name.endsWith('.html') && !name.startsWith('pagefind/'))
+      .sort();
+    let pages = 0;
+    for (const sourcePath of files) {
+      const html = readFileSync(join(dist, sourcePath), 'utf8');
+      const extra = added.get(sourcePath);
+      const result = await index.addHTMLFile({ sourcePath, content: extra ? forSearchIndex(html, extra) : html });
+      if (result.errors.length > 0) fail(result.errors);
+      // Pages without `data-pagefind-body` are skipped once any page has one.
+      if (html.includes('data-pagefind-body')) pages++;
+    }
     const written = await index.writeFiles({ outputPath: resolve(dist, 'pagefind') });
     if (written.errors.length > 0) fail(written.errors);
-    return added.page_count;
+    return pages;
   } finally {
     await pagefind.close();
   }

@@ -18,6 +18,8 @@ export const studyFrontmatterSchema = z.object({
   anchors: z.record(z.string(), z.array(z.string())).optional(),
   /** Added sections kept out of the search index (they repeat other pages' words). */
   unsearchedSections: z.array(z.string()).optional(),
+  /** A question page's glossary terms to gloss in its source text: the English name after the Chinese term's first use (rehype/rehype-glosses.ts). */
+  glosses: z.array(z.object({ zh: z.string(), en: z.string() })).optional(),
   /** Set by the print and review pages (routes/study-view.astro). */
   studyView: z.enum(Object.keys(STUDY_VIEWS) as [StudyView, ...StudyView[]]).optional(),
   questionCount: z.number().int().positive().optional(),

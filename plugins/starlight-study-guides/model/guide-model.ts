@@ -1,5 +1,6 @@
 import type { CodingProblem } from '../pipeline/parse/parse-coding-problems.ts';
 import type { Annotation } from './annotation.ts';
+import type { GlossaryTerm } from './glossary.ts';
 import type { Guide } from './guide.ts';
 import type { GuidePage } from './pages.ts';
 import type { Topic } from './topic.ts';
@@ -18,6 +19,8 @@ export interface GuideModel extends Guide {
   topicOf: ReadonlyMap<number, string>;
   annotations: Annotation[];
   codingProblems: CodingProblem[];
+  /** English and Chinese names of what the questions discuss (annotations/glossary.yaml); empty without one. */
+  glossary: GlossaryTerm[];
   /** Question number → up to three related questions, most related first. */
   related: ReadonlyMap<number, number[]>;
   /** The whole-guide pages the guide has, in sidebar order. */

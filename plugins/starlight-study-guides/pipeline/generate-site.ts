@@ -15,6 +15,7 @@ import { relatedSection } from './emit/emit-related-section.ts';
 import { expandWidgets } from './emit/emit-widgets.ts';
 import { parseAnnotations } from './parse/parse-annotations.ts';
 import { parseCodingProblems } from './parse/parse-coding-problems.ts';
+import { GLOSSARY_FILE, parseGlossary } from './parse/parse-glossary.ts';
 import { parseGuide } from './parse/parse-guide.ts';
 import { TOPICS_FILE, parseTopics } from './parse/parse-topics.ts';
 
@@ -65,8 +66,9 @@ export function checkGuides(sources: GuideSource[]): { guides: GuideModel[]; dia
     const annotated = parseAnnotations(parsed.guide, extras, mayExist);
     const coding = parseCodingProblems(extras);
     const assigned = parseTopics(extras.find((f) => f.name === TOPICS_FILE), parsed.guide, mayExist);
-    diagnostics.push(...annotated.diagnostics, ...coding.diagnostics, ...assigned.diagnostics);
-    guides.push(deriveGuide(parsed.guide, assigned.topics, annotated.annotations, coding.problems));
+    const glossary = parseGlossary(extras.find((f) => f.name === GLOSSARY_FILE), parsed.guide, mayExist);
+    diagnostics.push(...annotated.diagnostics, ...coding.diagnostics, ...assigned.diagnostics, ...glossary.diagnostics);
+    guides.push(deriveGuide(parsed.guide, assigned.topics, annotated.annotations, coding.problems, glossary.glossary));
   }
   return { guides, diagnostics: diagnostics.sort(compareDiagnostics) };
 }
@@ -81,7 +83,7 @@ export function generateSite(sources: GuideSource[], options: SiteOptions = { si
   for (const guide of guides) {
     const addPage = (name: string | number, page: EmittedPage) => pages.set(`${guide.slug}/${name}.${page.extension}`, page.text);
     addPage('index', emitGuideIndex(guide));
-    for (const question of guide.questions) addPage(question.number, emitQuestionPage(guide, question, addedSections(guide, question.number)));
+    for (const question of guide.questions) addPage(question.number, emitQuestionPage(guide, question, addedSections(guide, question.number), guide.glossary));
     for (const { id } of guide.pages) {
       const emit = PAGE_EMITTERS[id];
       if (emit) addPage(id, emit(guide));

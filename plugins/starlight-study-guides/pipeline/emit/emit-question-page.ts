@@ -1,6 +1,7 @@
 import type { Heading, Nodes, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { PageFrontmatter } from '../../model/frontmatter.ts';
+import type { GlossaryTerm } from '../../model/glossary.ts';
 import { type Guide, type Question, sourceSectionsOf } from '../../model/guide.ts';
 import { linkFromPage } from '../../model/pages.ts';
 import { serializePage } from '../markdown-syntax.ts';
@@ -31,8 +32,8 @@ export interface EmittedPage {
   text: string;
 }
 
-/** One question → its page: 题目, 答案, 解析, then our added sections, as `##` sections. */
-export function emitQuestionPage(guide: Guide, question: Question, added: AddedSection[] = []): EmittedPage {
+/** One question → its page: 题目, 答案, 解析, then our added sections, as `##` sections; `glossary` gives English names to gloss. */
+export function emitQuestionPage(guide: Guide, question: Question, added: AddedSection[] = [], glossary: GlossaryTerm[] = []): EmittedPage {
   const index = guide.questions.indexOf(question);
   const before = guide.questions[index - 1];
   const after = guide.questions[index + 1];
@@ -46,6 +47,7 @@ export function emitQuestionPage(guide: Guide, question: Question, added: AddedS
     ...anchorsOf(added),
     unsearchedSections: added.filter((s) => s.searchable === false).map((s) => s.id),
     ...mathSectionsOf(question, added),
+    ...glossesOf(question, glossary),
     // Relative links keep working under a base path.
     prev: before ? { link: linkFromPage.question(before.number), label: before.title } : { link: linkFromPage.index(), label: '全部题目' },
     next: after ? { link: linkFromPage.question(after.number), label: after.title } : false,
@@ -60,6 +62,19 @@ export function emitQuestionPage(guide: Guide, question: Question, added: AddedS
 function anchorsOf(added: AddedSection[]): Pick<QuestionFrontmatter, 'anchors'> {
   const entries = added.filter((s) => s.anchors && s.anchors.length > 0).map((s) => [s.id, s.anchors!]);
   return entries.length > 0 ? { anchors: Object.fromEntries(entries) } : {};
+}
+
+/**
+ * The question's glossary terms that its source text uses in Chinese but never
+ * names in English: the reader learns the English name where the term appears.
+ */
+function glossesOf(question: Question, glossary: GlossaryTerm[]): Pick<QuestionFrontmatter, 'glosses'> {
+  const text = sourceSectionsOf(question).flatMap((s) => s.blocks.map((b) => toString(b))).join('\n');
+  const lower = text.toLowerCase();
+  const glosses = glossary
+    .filter((t) => t.questions.includes(question.number) && text.includes(t.zh) && !lower.includes(t.en.toLowerCase()))
+    .map(({ zh, en }) => ({ zh, en }));
+  return glosses.length > 0 ? { glosses } : {};
 }
 
 function mathSectionsOf(question: Question, added: AddedSection[]): Pick<QuestionFrontmatter, 'mathSections'> {

@@ -1,0 +1,45 @@
+// Loaded with the search UI (search-ui.ts), never on page load: the conversion table is ~50 kB gzipped.
+import { Converter } from 'opencc-js/t2cn';
+import { phraseToken, questionToken } from '../model/search.ts';
+
+/**
+ * OpenCC's traditional-to-simplified tables, with Hong Kong's and Taiwan's variant characters:
+ * 溫度係數 → 温度系数; simplified text passes unchanged. Character conversion only: the
+ * regional phrase tables would also rewrite words (評價指標 → 评价指针), finding other pages.
+ */
+const fromHongKong = Converter({ from: 'hk', to: 'cn' });
+const fromTaiwan = Converter({ from: 'tw', to: 'cn' });
+const toSimplified = (text: string) => fromTaiwan(fromHongKong(text));
+
+/** 第12题, 第 12 题, 12题, 题12, Q12, q 12, #12 (after conversion, so 第12題 too). */
+const QUESTION_NUMBER = /第\s*(\d+)\s*题|(\d+)\s*题|题\s*(\d+)|\bq\s*(\d+)\b|#\s*(\d+)/giu;
+
+/**
+ * What the reader typed → what the index is searched for: full-width forms
+ * folded (＃１２ → #12), traditional characters made simplified, as the pages
+ * are, a question number made the token indexed on that question alone, and
+ * the words of an English phrase joined as they are indexed from the glossary.
+ */
+export function searchTerm(typed: string): string {
+  const term = toSimplified(typed.normalize('NFKC'))
+    .replace(QUESTION_NUMBER, (...groups: (string | undefined)[]) => {
+      const digits = groups.slice(1, 6).find((g) => g !== undefined)!;
+      return ` ${questionToken(Number(digits))} `;
+    })
+    .replace(/\s+/g, ' ')
+    .trim();
+  const phrase = phraseToken(term.replace(/\bq\d+q\b/g, ''));
+  return phrase ? `${term} ${phrase}` : term;
+}
+
+/** The index's own tokens (question numbers, joined phrases) as they appear in an excerpt, marked or not. */
+const TOKENS = /\s*(?:<mark>)?(?:q\d+q|[\p{L}\p{N}]+(?:‿[\p{L}\p{N}]+)+)(?:<\/mark>)?\.?(?=\s|$)/gu;
+
+/**
+ * A result's excerpt without the tokens indexed for search: they are not words for the reader.
+ * An excerpt that matched only tokens is dropped: what is left is glossary terms out of context.
+ */
+export function readableExcerpt(excerpt: string): string {
+  const readable = excerpt.replace(TOKENS, '').trim();
+  return excerpt.includes('<mark>') && !readable.includes('<mark>') ? '' : readable;
+}
