@@ -176,33 +176,6 @@ describe('browser › progress', () => {
   });
 });
 
-describe('browser › review page', () => {
-  it('shows one question, reveals with space, advances with →, and marks it', async () => {
-    const page = await open(`${guide}/review/`);
-    const position = page.locator('[data-review-position]');
-    await expect(position.textContent()).resolves.toMatch(/^第 1 \/ 30 张：第 \d+ 题$/);
-    const visibleCards = page.locator('.sl-markdown-content > section.study-section:visible');
-    await expect(visibleCards.count()).resolves.toBe(1);
-    const first = await visibleCards.getAttribute('data-section');
-    const answer = (id: string) => page.locator(`section[data-section="${id}"] section[data-section="answer"] > .study-section-body`);
-    await expect(answer(first!).isVisible()).resolves.toBe(false);
-
-    await page.keyboard.press('Space');
-    await expect(answer(first!).isVisible()).resolves.toBe(true);
-    await page.getByRole('button', { name: '待复习' }).click();
-
-    await page.keyboard.press('ArrowRight');
-    await expect(position.textContent()).resolves.toMatch(/^第 2 \/ 30 张/);
-    await expect(visibleCards.count()).resolves.toBe(1);
-    const second = await visibleCards.getAttribute('data-section');
-    expect(second).not.toBe(first);
-    await expect(answer(second!).isVisible()).resolves.toBe(false);
-
-    await page.getByRole('radio', { name: '只看“待复习”' }).check();
-    await expect(position.textContent()).resolves.toBe(`第 1 / 1 张：第 ${first!.slice(1)} 题`);
-  });
-});
-
 describe('browser › print', () => {
   it('the print page under print media shows every answer and no sidebar, even in self-test mode', async () => {
     const page = await open(`${guide}/print/`, { init: () => localStorage.setItem('study-guides:self-test', 'on') });
