@@ -18,7 +18,8 @@ let problems: string[] = [];
 
 beforeAll(async () => {
   server = await serveDirectory(dist, { headers });
-  browser = await launchBrowser();
+  // With the service worker: it and its registration must fit the policy too.
+  browser = await launchBrowser({ serviceWorkers: 'allow' });
   // Reports CSP violations from inside each page, with what was blocked.
   await browser.addInitScript(() => {
     document.addEventListener('securitypolicyviolation', (event) => {

@@ -27,10 +27,10 @@ afterEach(async () => {
 
 /** A fresh profile (empty storage) for each test. */
 async function open(path: string, options: { phone?: boolean; init?: () => void } = {}): Promise<Page> {
+  // No service worker: it would download the whole site in every fresh profile (offline.test.ts tests it).
+  const common = { acceptDownloads: true, serviceWorkers: 'block' as const };
   context = await browser.newContext(
-    options.phone
-      ? { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2, acceptDownloads: true }
-      : { viewport: { width: 1280, height: 900 }, acceptDownloads: true },
+    options.phone ? { ...common, viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 } : { ...common, viewport: { width: 1280, height: 900 } },
   );
   if (options.init) await context.addInitScript(options.init);
   const page = await context.newPage();
@@ -78,9 +78,9 @@ describe('browser › FSRS review', () => {
     await page.reload();
     await expect.poll(() => normalized(page)).toBe('今天到期：新题 8 题 · 学习中 1 题 · 复习 0 题');
     await page.goto(`${server.url}${guide}/1/`);
-    await expect(page.locator('[data-card-status]').textContent()).resolves.toBe(`复习：下次复习 ${easy}`);
+    await expect(page.locator('.card-status').textContent()).resolves.toBe(`复习：下次复习 ${easy}`);
     await page.goto(`${server.url}${guide}/2/`);
-    await expect(page.locator('[data-card-status]').textContent()).resolves.toBe('复习：学习中');
+    await expect(page.locator('.card-status').textContent()).resolves.toBe('复习：学习中');
   });
 
   it('is usable by Tab and Enter alone, with a visible focus ring on every control', async () => {
@@ -105,7 +105,7 @@ describe('browser › FSRS review', () => {
 
   it('rates a question on its own page, showing the intervals, and updates its state', async () => {
     const page = await open(`${guide}/5/`);
-    const status = page.locator('[data-card-status]');
+    const status = page.locator('.card-status');
     await expect(status.textContent()).resolves.toBe('复习：新');
     const rateButton = page.getByRole('button', { name: '评分本题' });
     await rateButton.click();

@@ -27,7 +27,8 @@ afterEach(async () => {
 
 /** A fresh profile (empty localStorage) for each test. */
 async function open(path: string, options: { javaScriptEnabled?: boolean; init?: () => void } = {}): Promise<Page> {
-  context = await browser.newContext({ javaScriptEnabled: options.javaScriptEnabled ?? true, viewport: { width: 1280, height: 900 } });
+  // No service worker: it would download the whole site in every fresh profile (offline.test.ts tests it).
+  context = await browser.newContext({ javaScriptEnabled: options.javaScriptEnabled ?? true, viewport: { width: 1280, height: 900 }, serviceWorkers: 'block' });
   if (options.init) await context.addInitScript(options.init);
   const page = await context.newPage();
   page.on('pageerror', (error) => errors.push(`${error.message}\n${error.stack}`));

@@ -80,7 +80,7 @@ describe('review › today’s queue', () => {
     expect(cardStatus(study.cards[1], at(5))).toBe('学习中');
     study.cards[1] = { ...study.cards[1]!, state: 2, due: at(8, 7).toISOString() };
     expect(cardStatus(study.cards[1], at(5, 23))).toBe('下次复习 3 天后');
-    expect(cardStatus(study.cards[1], at(8, 1))).toBe('今天复习');
+    expect(cardStatus(study.cards[1], at(8, 8))).toBe('今天复习');
   });
 });
 

@@ -1,5 +1,5 @@
 import { HideableSection, fragmentTarget } from './hideable-section.ts';
-import { PROGRESS_EVENT, type ProgressState, STATE_LABELS, cardStatus, loadProgress, loadSelfTest, loadStudy, saveSelfTest, setProgress } from './study-storage.ts';
+import { type ProgressState, STATE_LABELS, cardStatus, loadProgress, loadSelfTest, loadStudy, saveSelfTest, setProgress } from './study-storage.ts';
 
 /** Sections that self-test mode hides, with the word on their button. */
 const HIDDEN_IN_SELF_TEST: Record<string, string> = { answer: '答案', explanation: '解析' };
@@ -63,12 +63,8 @@ export function enhanceQuestionPage(tools: HTMLElement): void {
   }
   showMark();
 
-  const toggleButton = tools.querySelector<HTMLButtonElement>('[data-tools-toggle]')!;
-  toggleButton.addEventListener('click', () => {
-    const open = toggleButton.getAttribute('aria-expanded') !== 'true';
-    toggleButton.setAttribute('aria-expanded', String(open));
-    tools.toggleAttribute('data-open', open);
-  });
+  const more = tools.querySelector<HTMLButtonElement>('[data-tools-toggle]')!;
+  more.addEventListener('click', () => more.setAttribute('aria-expanded', String(tools.toggleAttribute('data-open'))));
 
   enhanceCardRating(tools, guide, question, say);
   addCopyLinkButtons(content, say);
@@ -79,16 +75,12 @@ export function enhanceQuestionPage(tools: HTMLElement): void {
 /** The question's FSRS card in words; rating it loads client/card-rating.ts (and ts-fsrs) on the first click. */
 function enhanceCardRating(tools: HTMLElement, guide: string, question: number, say: (message: string) => void): void {
   const status = tools.querySelector<HTMLElement>('[data-card-status]')!;
-  const showStatus = () => (status.textContent = `复习：${cardStatus(loadStudy(guide).cards[question], new Date())}`);
-  const open = tools.querySelector<HTMLButtonElement>('[data-rate-open]')!;
-  const start = async () => {
-    open.removeEventListener('click', start);
-    const { offerRatings } = await import('./card-rating.ts');
-    offerRatings(tools, guide, question, say);
-  };
-  open.addEventListener('click', start);
-  window.addEventListener(PROGRESS_EVENT, showStatus);
-  window.addEventListener('storage', showStatus);
+  const showStatus = () => (status.textContent = cardStatus(loadStudy(guide).cards[question], new Date()));
+  tools.querySelector('[data-rate-open]')!.addEventListener(
+    'click',
+    async () => (await import('./card-rating.ts')).offerRatings(tools, guide, question, say, showStatus),
+    { once: true },
+  );
   showStatus();
 }
 

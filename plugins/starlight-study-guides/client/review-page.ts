@@ -1,4 +1,5 @@
 import type { RatingValue } from '../model/study-progress.ts';
+import { cleanStudy } from './clean-study.ts';
 import { HideableSection } from './hideable-section.ts';
 import { type DueToday, dueToday } from './review-queue.ts';
 import { PROGRESS_EVENT, loadStudy, saveStudy } from './study-storage.ts';
@@ -37,7 +38,7 @@ export function enhanceReviewPage(controls: HTMLElement): void {
 
   const show = () => {
     const now = new Date();
-    const study = loadStudy(guide);
+    const study = cleanStudy(loadStudy(guide));
     const due = dueToday(study, questions, now);
     for (const kind of ['new', 'learning', 'review'] as const) controls.querySelector(`[data-due="${kind}"]`)!.textContent = String(due[kind].length);
     current = nextQuestion(due, now, (n) => Date.parse(study.cards[n]!.due));
@@ -58,7 +59,7 @@ export function enhanceReviewPage(controls: HTMLElement): void {
     const question = current;
     cards.get(question)!.hidden.forEach((part) => part.show());
     const { previewRatings } = await srs;
-    const preview = previewRatings(loadStudy(guide).cards[question], new Date());
+    const preview = previewRatings(cleanStudy(loadStudy(guide)).cards[question], new Date());
     for (const [i, button] of ratingButtons.entries()) button.querySelector('[data-interval]')!.textContent = `${preview[i]!.interval}后`;
     const focused = controls.contains(document.activeElement);
     revealButton.hidden = true;
@@ -72,7 +73,7 @@ export function enhanceReviewPage(controls: HTMLElement): void {
     if (current === undefined || ratings.hidden) return;
     const question = current;
     const { rateQuestion } = await srs;
-    const study = loadStudy(guide);
+    const study = cleanStudy(loadStudy(guide));
     const { label, interval } = rateQuestion(study, question, rating, new Date());
     const stored = saveStudy(guide, study);
     const focused = controls.contains(document.activeElement);

@@ -1,5 +1,5 @@
 import type { GuideStudy } from '../model/study-progress-schema.ts';
-import { startOfDay } from './study-storage.ts';
+import { startOfDay } from './study-stats.ts';
 
 /** The start of the local day after `now`: “due today” means due before it, as in Anki. */
 export function startOfTomorrow(now: Date): Date {

@@ -1,4 +1,5 @@
-import { PROGRESS_EVENT, loadStudy, saveStudy, storedGuides } from './study-storage.ts';
+import { cleanStudy } from './clean-study.ts';
+import { PROGRESS_EVENT, loadStudy, saveStudy } from './study-storage.ts';
 import { masteredCount, reviewHeatmap } from './study-stats.ts';
 
 /** The statistics of a guide, and export and import of the progress of every guide. */
@@ -6,7 +7,7 @@ export function enhanceStudyData(section: HTMLElement): void {
   const guide = section.dataset.guide!;
   const status = section.querySelector<HTMLElement>('[data-data-status]')!;
   const update = () => {
-    const study = loadStudy(guide);
+    const study = cleanStudy(loadStudy(guide));
     const reviewed = Object.keys(study.cards).length;
     section.querySelector('[data-stats-summary]')!.textContent =
       `已掌握 ${masteredCount(study)} 题（下次复习在 21 天以后）；学过 ${reviewed} 题；共复习 ${study.reviews.length} 次。`;
@@ -16,7 +17,7 @@ export function enhanceStudyData(section: HTMLElement): void {
   section.querySelector('[data-export]')!.addEventListener('click', async () => {
     const { progressFile } = await import('./progress-file.ts');
     const now = new Date();
-    const guides = Object.fromEntries(storedGuides().map((slug) => [slug, loadStudy(slug)]));
+    const guides = Object.fromEntries(storedGuides(guide).map((slug) => [slug, cleanStudy(loadStudy(slug))]));
     const blob = new Blob([`${JSON.stringify(progressFile(guides, now), null, 2)}\n`], { type: 'application/json' });
     const link = document.createElement('a');
     link.href = URL.createObjectURL(blob);
@@ -38,7 +39,7 @@ export function enhanceStudyData(section: HTMLElement): void {
       return;
     }
     const lines = Object.entries(parsed.file.guides).map(([slug, incoming]) => {
-      const { study, report } = mergeStudy(loadStudy(slug), incoming);
+      const { study, report } = mergeStudy(cleanStudy(loadStudy(slug)), incoming);
       saveStudy(slug, study);
       return `${slug}：${report.fromFile} 题采用文件中的记录，${report.keptLocal} 题本机记录较新已保留，新增 ${report.reviewsAdded} 条复习记录`;
     });
@@ -49,4 +50,18 @@ export function enhanceStudyData(section: HTMLElement): void {
   window.addEventListener('storage', update);
   update();
   section.hidden = false;
+}
+
+/** The guides with progress in this browser, this one always (its progress may live in the page's memory only). */
+function storedGuides(current: string): string[] {
+  const guides = new Set([current]);
+  try {
+    for (let i = 0; i < localStorage.length; i++) {
+      const match = /^study-guides:(?:study|progress):(.+)$/.exec(localStorage.key(i) ?? '');
+      if (match) guides.add(match[1]!);
+    }
+  } catch {
+    // Blocked storage: this guide only.
+  }
+  return [...guides].sort();
 }

@@ -1,5 +1,8 @@
 import type { GuideStudy } from '../model/study-progress-schema.ts';
-import { startOfDay } from './study-storage.ts';
+
+export function startOfDay(now: Date): Date {
+  return new Date(now.getFullYear(), now.getMonth(), now.getDate());
+}
 
 /** Anki calls a card mature once its interval reaches 21 days; we call its question mastered. */
 export const MASTERED_DAYS = 21;

@@ -50,6 +50,9 @@ export const EXPORTS_DIR = 'exports';
 /** The JSON Schema of every guide's JSON export, relative to EXPORTS_DIR. */
 export const EXPORT_SCHEMA_FILE = 'guide.schema.json';
 
+/** The service worker, at the top of the site so that its scope is the whole site (integrations/service-worker.ts). */
+export const SERVICE_WORKER_FILE = 'sw.js';
+
 /** A guide's export files, relative to EXPORTS_DIR. */
 export const exportFiles = (slug: string) => ({ json: `${slug}.json`, tsv: `${slug}.tsv` });
 
