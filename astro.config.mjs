@@ -25,6 +25,10 @@ export default defineConfig({
       // (plugins/starlight-study-guides/integrations/inline-katex-styles.ts), and a font as data: would be copied into each.
       assetsInlineLimit: (file) => (/\.(woff2?|ttf)$/.test(file) ? false : undefined),
       rollupOptions: {
+        output: {
+          // One file for the study tools' shared code: a question page needs both, and each file costs a request and its own compression.
+          manualChunks: (id) => (/client\/(hideable-section|study-storage)\.ts$/.test(id) ? 'study-tools' : undefined),
+        },
         onwarn(warning, warn) {
           // Astro's own head-propagation directive, once per MDX page: harmless and
           // thousands of lines at scale (https://github.com/withastro/astro/issues/18087).

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { isUnifiedProcessor } from '@astrojs/markdown-remark';
 import type { StarlightPlugin, StarlightUserConfig } from '@astrojs/starlight/types';
 import type { Plugin as VitePlugin } from 'vite';
-import { EARLY_SCRIPT } from './client/early-script.ts';
+import { EARLY_SCRIPT, serviceWorkerScript } from './client/early-script.ts';
 import { bundlePageScripts } from './integrations/bundle-page-scripts.ts';
 import { errorOverlayPayload, logDiagnostics } from './integrations/guide-reports.ts';
 import { inlineKatexStyles } from './integrations/inline-katex-styles.ts';
@@ -13,7 +13,7 @@ import { tocTargetsPlugin } from './integrations/toc-targets-plugin.ts';
 import { isError } from './model/diagnostic.ts';
 import type { GuideModel } from './model/guide-model.ts';
 import { sitePath } from './model/pages.ts';
-import { siteUrl } from './model/site-url.ts';
+import { joinBase, siteUrl } from './model/site-url.ts';
 import { buildContent, defaultPaths } from './pipeline/build-content.ts';
 import { rehypeAnchorIcon } from './rehype/rehype-anchor-icon.ts';
 import type { GuideSidebarItem } from './utils/guide-sidebar.ts';
@@ -106,7 +106,13 @@ export function studyGuides(): StarlightPlugin {
           // Our own Chinese 404 page (routes/404.astro) replaces Starlight's.
           disable404Route: true,
           components,
-          head: [...(config.head ?? []), { tag: 'script', content: EARLY_SCRIPT }],
+          head: [
+            ...(config.head ?? []),
+            { tag: 'script', content: EARLY_SCRIPT },
+            // Installable and offline (integrations/service-worker.ts); the worker exists only in a built site.
+            { tag: 'link', attrs: { rel: 'manifest', href: joinBase(astroConfig.base, 'manifest.webmanifest') } },
+            ...(command === 'build' ? [{ tag: 'script' as const, content: serviceWorkerScript(astroConfig.base) }] : []),
+          ],
         });
         // Astro must not reuse Markdown rendered by an older pipeline; this runs before anything renders.
         addIntegration(markdownCacheGuard());

@@ -18,7 +18,8 @@ let problems: string[] = [];
 
 beforeAll(async () => {
   server = await serveDirectory(dist, { headers });
-  browser = await launchBrowser();
+  // With the service worker: it and its registration must fit the policy too.
+  browser = await launchBrowser({ serviceWorkers: 'allow' });
   // Reports CSP violations from inside each page, with what was blocked.
   await browser.addInitScript(() => {
     document.addEventListener('securitypolicyviolation', (event) => {
@@ -115,7 +116,9 @@ describe('security headers › the site under its CSP in Chromium', () => {
     await page.keyboard.press('ArrowRight');
     await page.goto(`${server.url}/kd-lifelong-learning/review/`, { waitUntil: 'networkidle' });
     await page.keyboard.press('Space');
-    await page.keyboard.press('ArrowRight');
+    await page.getByRole('button', { name: /^良好/ }).waitFor();
+    await page.keyboard.press('3');
+    await page.getByRole('button', { name: '导出进度' }).click();
     await page.goto(`${server.url}/kd-lifelong-learning/`, { waitUntil: 'networkidle' });
     await expect(page.getByText(/已掌握 1 题/).first().isVisible()).resolves.toBe(true);
     await page.close();

@@ -27,7 +27,8 @@ afterEach(async () => {
 
 /** A fresh profile (empty localStorage) for each test. */
 async function open(path: string, options: { javaScriptEnabled?: boolean; init?: () => void } = {}): Promise<Page> {
-  context = await browser.newContext({ javaScriptEnabled: options.javaScriptEnabled ?? true, viewport: { width: 1280, height: 900 } });
+  // No service worker: it would download the whole site in every fresh profile (offline.test.ts tests it).
+  context = await browser.newContext({ javaScriptEnabled: options.javaScriptEnabled ?? true, viewport: { width: 1280, height: 900 }, serviceWorkers: 'block' });
   if (options.init) await context.addInitScript(options.init);
   const page = await context.newPage();
   page.on('pageerror', (error) => errors.push(`${error.message}\n${error.stack}`));
@@ -173,33 +174,6 @@ describe('browser › progress', () => {
     // Starlight's own inline theme scripts throw without storage; our bundled scripts must not.
     const ours = errors.splice(0).filter((error) => error.includes('/_astro/'));
     expect(ours).toEqual([]);
-  });
-});
-
-describe('browser › review page', () => {
-  it('shows one question, reveals with space, advances with →, and marks it', async () => {
-    const page = await open(`${guide}/review/`);
-    const position = page.locator('[data-review-position]');
-    await expect(position.textContent()).resolves.toMatch(/^第 1 \/ 30 张：第 \d+ 题$/);
-    const visibleCards = page.locator('.sl-markdown-content > section.study-section:visible');
-    await expect(visibleCards.count()).resolves.toBe(1);
-    const first = await visibleCards.getAttribute('data-section');
-    const answer = (id: string) => page.locator(`section[data-section="${id}"] section[data-section="answer"] > .study-section-body`);
-    await expect(answer(first!).isVisible()).resolves.toBe(false);
-
-    await page.keyboard.press('Space');
-    await expect(answer(first!).isVisible()).resolves.toBe(true);
-    await page.getByRole('button', { name: '待复习' }).click();
-
-    await page.keyboard.press('ArrowRight');
-    await expect(position.textContent()).resolves.toMatch(/^第 2 \/ 30 张/);
-    await expect(visibleCards.count()).resolves.toBe(1);
-    const second = await visibleCards.getAttribute('data-section');
-    expect(second).not.toBe(first);
-    await expect(answer(second!).isVisible()).resolves.toBe(false);
-
-    await page.getByRole('radio', { name: '只看“待复习”' }).check();
-    await expect(position.textContent()).resolves.toBe(`第 1 / 1 张：第 ${first!.slice(1)} 题`);
   });
 });
 

@@ -24,6 +24,9 @@ export function launchChromium(): Promise<Browser> {
 export interface ContextOptions {
   javaScriptEnabled?: boolean;
   colorScheme?: 'light' | 'dark';
+  /** Blocked unless asked for: the site's service worker would answer from its cache, past the
+   *  tests' request routing and byte counts, and download the whole site in every fresh profile. */
+  serviceWorkers?: 'allow' | 'block';
 }
 
 /** A browser with one fresh context; closing the context closes the browser. */
@@ -33,6 +36,7 @@ export async function launchBrowser(options: ContextOptions = {}): Promise<Brows
     javaScriptEnabled: options.javaScriptEnabled ?? true,
     colorScheme: options.colorScheme ?? 'light',
     viewport: { width: 1280, height: 900 },
+    serviceWorkers: options.serviceWorkers ?? 'block',
   });
   context.on('close', () => void browser.close());
   return context;

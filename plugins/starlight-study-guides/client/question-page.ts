@@ -1,5 +1,5 @@
 import { HideableSection, fragmentTarget } from './hideable-section.ts';
-import { type ProgressState, STATE_LABELS, loadProgress, loadSelfTest, saveSelfTest, setProgress } from './study-storage.ts';
+import { type ProgressState, STATE_LABELS, cardStatus, loadProgress, loadSelfTest, loadStudy, saveSelfTest, setProgress } from './study-storage.ts';
 
 /** Sections that self-test mode hides, with the word on their button. */
 const HIDDEN_IN_SELF_TEST: Record<string, string> = { answer: '答案', explanation: '解析' };
@@ -63,9 +63,25 @@ export function enhanceQuestionPage(tools: HTMLElement): void {
   }
   showMark();
 
+  const more = tools.querySelector<HTMLButtonElement>('[data-tools-toggle]')!;
+  more.addEventListener('click', () => more.setAttribute('aria-expanded', String(tools.toggleAttribute('data-open'))));
+
+  enhanceCardRating(tools, guide, question, say);
   addCopyLinkButtons(content, say);
   tools.hidden = false;
   document.documentElement.setAttribute('data-study-ready', '');
+}
+
+/** The question's FSRS card in words; rating it loads client/card-rating.ts (and ts-fsrs) on the first click. */
+function enhanceCardRating(tools: HTMLElement, guide: string, question: number, say: (message: string) => void): void {
+  const status = tools.querySelector<HTMLElement>('[data-card-status]')!;
+  const showStatus = () => (status.textContent = cardStatus(loadStudy(guide).cards[question], new Date()));
+  tools.querySelector('[data-rate-open]')!.addEventListener(
+    'click',
+    async () => (await import('./card-rating.ts')).offerRatings(tools, guide, question, say, showStatus),
+    { once: true },
+  );
+  showStatus();
 }
 
 /** A “复制链接” button beside each section heading; the heading's own anchor link works without JavaScript. */

@@ -22,7 +22,7 @@ export interface GuidePage {
 
 /** In sidebar order, which the guide index's list of study tools follows too. */
 export const GUIDE_PAGES: readonly GuidePage[] = [
-  { id: 'review', title: '随机复习', searchable: false, when: 'always', summary: () => '随机复习：一次一题，先作答再看答案' },
+  { id: 'review', title: '复习', searchable: false, when: 'always', summary: () => '复习：按 FSRS 间隔重复安排今天该复习的题目，一次一题' },
   { id: 'formulas', title: '公式速查', searchable: true, when: 'formulas', summary: () => '公式速查：全部公式，链接到讲解它的题目' },
   { id: 'coding', title: '编程题', searchable: true, when: 'coding-problems', summary: ({ codingProblems }) => `编程题（${codingProblems} 道，附经过测试的参考实现）` },
   { id: 'print', title: '打印全部题目', searchable: false, when: 'always', summary: () => '打印全部题目（可另存为 PDF）' },
@@ -37,7 +37,7 @@ export const STUDY_VIEWS = {
     withAdded: true,
   },
   review: {
-    intro: '本站补充：按随机顺序一次出一道题，先自己作答，再显示答案并标记“已掌握”或“待复习”。快捷键：空格显示答案，→ 下一题。未启用 JavaScript 时，下面按顺序列出全部题目。',
+    intro: '本站补充：按间隔重复算法 FSRS（Anki 所用的算法）安排今天该复习的题目，一次一题：先自己作答，再显示答案，按记得的程度评分（重来、困难、良好、简单），按钮上写着下次复习的间隔。快捷键：空格显示答案，1–4 评分。进度只保存在本浏览器中。未启用 JavaScript 时，下面按顺序列出全部题目。',
     withAdded: false,
   },
 } as const satisfies Partial<Record<GuidePageId, { intro: string; withAdded: boolean }>>;
@@ -49,6 +49,9 @@ export const EXPORTS_DIR = 'exports';
 
 /** The JSON Schema of every guide's JSON export, relative to EXPORTS_DIR. */
 export const EXPORT_SCHEMA_FILE = 'guide.schema.json';
+
+/** The service worker, at the top of the site so that its scope is the whole site (integrations/service-worker.ts). */
+export const SERVICE_WORKER_FILE = 'sw.js';
 
 /** A guide's export files, relative to EXPORTS_DIR. */
 export const exportFiles = (slug: string) => ({ json: `${slug}.json`, tsv: `${slug}.tsv` });
