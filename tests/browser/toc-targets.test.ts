@@ -96,9 +96,10 @@ describe('table of contents › current section', () => {
 describe('table of contents › the swap in the build', () => {
   it('the built contents script finds its elements with tocTargets, not with :has()', () => {
     const scripts = readdirSync(join(dist, '_astro')).filter((f) => f.endsWith('.js'));
+    // Each kind of page has one script bundle (integrations/bundle-page-scripts.ts); those with a contents list carry its code.
     const toc = scripts.map((f) => readFileSync(join(dist, '_astro', f), 'utf8')).filter((js) => js.includes('tocHeadingSelector'));
-    expect(toc).toHaveLength(1);
-    expect(toc[0]).not.toContain(':has(');
+    expect(toc.length).toBeGreaterThan(0);
+    for (const js of toc) expect(js).not.toContain(':has(');
   });
 
   it('stops the build when Starlight’s query changes, saying what to compare', () => {

@@ -44,6 +44,10 @@ describe('two guides › each page shows its own guide', () => {
     expect(filterOf('hostile/1')).toEqual([`指南:${HOSTILE}`]);
   });
 
+  it('adds no guide filter to a site with only one guide, where it would narrow nothing', () => {
+    expect(selectAll('[data-pagefind-filter]', readPage(inject('realSite'), 'kd-lifelong-learning/1'))).toEqual([]);
+  });
+
   it('exports each guide on its own', () => {
     const json = (slug: string) => JSON.parse(readFileSync(join(dist, 'exports', `${slug}.json`), 'utf8'));
     expect(json('model-compression').questions.map((q: { number: number; topic: string }) => `${q.number} ${q.topic}`)).toEqual(['1 压缩方法', '2 压缩方法', '3 组合与评估', '4 组合与评估']);
