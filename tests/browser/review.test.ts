@@ -1,42 +1,20 @@
 import { readFileSync } from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium } from '../helpers/browser.ts';
-import { type StaticServer, serveDirectory } from '../helpers/static-server.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { freshPages } from '../helpers/fresh-pages.ts';
 
-let server: StaticServer;
-let browser: Browser;
-let context: BrowserContext;
-const errors: string[] = [];
+const pages = freshPages(() => inject('realSite'));
 const guide = '/kd-lifelong-learning';
 
-beforeAll(async () => {
-  server = await serveDirectory(inject('realSite'));
-  browser = await launchChromium();
-});
+const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-afterEach(async () => {
-  await context?.close();
-  expect(errors.splice(0), 'errors thrown in the page').toEqual([]);
-});
-
-/** A fresh profile (empty storage) for each test. */
-async function open(path: string, options: { phone?: boolean; init?: () => void } = {}): Promise<Page> {
-  // No service worker: it would download the whole site in every fresh profile (offline.test.ts tests it).
-  const common = { acceptDownloads: true, serviceWorkers: 'block' as const };
-  context = await browser.newContext(
-    options.phone ? { ...common, viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 } : { ...common, viewport: { width: 1280, height: 900 } },
-  );
-  if (options.init) await context.addInitScript(options.init);
-  const page = await context.newPage();
-  page.on('pageerror', (error) => errors.push(`${error.message}\n${error.stack}`));
-  await page.goto(`${server.url}${path}`);
-  return page;
+/** A fresh profile (empty storage) for each test, on a desktop or a phone. */
+function open(path: string, options: { phone?: boolean; init?: () => void } = {}): Promise<Page> {
+  const init = options.init;
+  return pages.open(path, {
+    context: { acceptDownloads: true, ...(options.phone ? PHONE : {}) },
+    beforeLoad: init ? (context) => context.addInitScript(init) : undefined,
+  });
 }
 
 const dueLine = (page: Page) => page.locator('[data-review-due]');
@@ -77,9 +55,9 @@ describe('browser › FSRS review', () => {
 
     await page.reload();
     await expect.poll(() => normalized(page)).toBe('今天到期：新题 8 题 · 学习中 1 题 · 复习 0 题');
-    await page.goto(`${server.url}${guide}/1/`);
+    await page.goto(`${pages.url}${guide}/1/`);
     await expect(page.locator('.card-status').textContent()).resolves.toBe(`复习：下次复习 ${easy}`);
-    await page.goto(`${server.url}${guide}/2/`);
+    await page.goto(`${pages.url}${guide}/2/`);
     await expect(page.locator('.card-status').textContent()).resolves.toBe('复习：学习中');
   });
 
@@ -115,7 +93,7 @@ describe('browser › FSRS review', () => {
     await good.click();
     await expect(status.textContent()).resolves.toBe('复习：学习中');
     await expect.poll(() => page.locator('[data-study-status]').textContent()).toBe('第 5 题：良好，10 分钟后再复习。');
-    await page.goto(`${server.url}${guide}/review/`);
+    await page.goto(`${pages.url}${guide}/review/`);
     await expect(normalized(page)).resolves.toBe('今天到期：新题 9 题 · 学习中 1 题 · 复习 0 题');
   });
 
@@ -131,7 +109,7 @@ describe('browser › FSRS review', () => {
     const stored = await page.evaluate(() => [localStorage.getItem('study-guides:progress:kd-lifelong-learning'), localStorage.getItem('study-guides:study:kd-lifelong-learning')]);
     expect(stored[0]).toBeNull();
     expect(JSON.parse(stored[1]!)).toMatchObject({ version: 2, marks: { 6: { state: 'known' }, 7: { state: 'review' } } });
-    await page.goto(`${server.url}${guide}/`);
+    await page.goto(`${pages.url}${guide}/`);
     await expect(page.locator('[data-guide-progress] p').first().textContent()).resolves.toMatch(/已掌握 1 题，待复习 1 题/);
   });
 });

@@ -1,40 +1,17 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
 import { HIGHLIGHT_PARAM } from '../../plugins/starlight-study-guides/model/search.ts';
 import { SELF_TEST_KEY } from '../../plugins/starlight-study-guides/client/study-storage.ts';
-import { launchChromium } from '../helpers/browser.ts';
+import { freshPages } from '../helpers/fresh-pages.ts';
 import { dialogSearch } from '../helpers/search-dialog.ts';
-import { type StaticServer, serveDirectory } from '../helpers/static-server.ts';
 
-let server: StaticServer;
-let browser: Browser;
-let context: BrowserContext;
-const errors: string[] = [];
+const pages = freshPages(() => inject('realSite'));
 const guide = '/kd-lifelong-learning';
 
-beforeAll(async () => {
-  server = await serveDirectory(inject('realSite'));
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-afterEach(async () => {
-  await context?.close();
-  expect(errors.splice(0), 'errors thrown in the page').toEqual([]);
-});
-
 /** A fresh profile for each test; `selfTest` turns self-test mode on before the page loads. */
-async function open(path: string, options: { selfTest?: boolean } = {}): Promise<Page> {
-  context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  if (options.selfTest) await context.addInitScript((key) => localStorage.setItem(key, 'on'), SELF_TEST_KEY);
-  const page = await context.newPage();
-  page.on('pageerror', (error) => errors.push(`${error.message}\n${error.stack}`));
-  await page.goto(`${server.url}${path}`);
-  return page;
+function open(path: string, options: { selfTest?: boolean } = {}): Promise<Page> {
+  const beforeLoad = (context: BrowserContext) => context.addInitScript((key) => localStorage.setItem(key, 'on'), SELF_TEST_KEY);
+  return pages.open(path, { beforeLoad: options.selfTest ? beforeLoad : undefined });
 }
 
 const marks = (page: Page) => page.locator('mark.search-highlight');
@@ -44,7 +21,7 @@ describe('browser › a search result lands on the words', () => {
     const page = await open('/');
     await dialogSearch(page, '醫療圖像分析');
     await page.locator(`.pagefind-ui__result-link[href^="${guide}/12/?"]`).first().click();
-    await page.waitForURL(`${server.url}${guide}/12/`);
+    await page.waitForURL(`${pages.url}${guide}/12/`);
     await marks(page).first().waitFor();
     expect((await marks(page).allTextContents()).join('')).toContain('医疗');
     await expect(marks(page).first().isVisible()).resolves.toBe(true);
@@ -70,18 +47,17 @@ describe('browser › a search result lands on the words', () => {
 
   it('copies the page’s own link, without the search words, from 复制链接', async () => {
     const page = await open(`${guide}/12/?${HIGHLIGHT_PARAM}=${encodeURIComponent('医疗')}#answer`);
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+    await pages.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: pages.url });
     await marks(page).first().waitFor();
     await page.getByRole('button', { name: '复制链接：答案' }).click();
-    await expect(page.evaluate(() => navigator.clipboard.readText())).resolves.toBe(`${server.url}${guide}/12/#answer`);
+    await expect(page.evaluate(() => navigator.clipboard.readText())).resolves.toBe(`${pages.url}${guide}/12/#answer`);
   });
 
   it('loads no highlighter on a page opened without search words', async () => {
-    context = await browser.newContext();
-    const page = await context.newPage();
+    const page = await pages.page();
     const requested: string[] = [];
     page.on('request', (request) => requested.push(request.url()));
-    await page.goto(`${server.url}${guide}/12/`);
+    await page.goto(`${pages.url}${guide}/12/`);
     await page.waitForLoadState('networkidle');
     expect(requested.filter((url) => /highlight/.test(url))).toEqual([]);
     await expect(marks(page).count()).resolves.toBe(0);

@@ -1,39 +1,18 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium } from '../helpers/browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { freshPages } from '../helpers/fresh-pages.ts';
 import { pagefindSearch } from '../helpers/pagefind.ts';
-import { type StaticServer, serveDirectory } from '../helpers/static-server.ts';
 
-let server: StaticServer;
-let browser: Browser;
-let context: BrowserContext;
-const errors: string[] = [];
+const pages = freshPages(() => inject('realSite'));
 const guide = '/kd-lifelong-learning';
 
-beforeAll(async () => {
-  server = await serveDirectory(inject('realSite'));
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-afterEach(async () => {
-  await context?.close();
-  expect(errors.splice(0), 'errors thrown in the page').toEqual([]);
-});
-
 /** A fresh profile (empty localStorage) for each test. */
-async function open(path: string, options: { javaScriptEnabled?: boolean; init?: () => void } = {}): Promise<Page> {
-  // No service worker: it would download the whole site in every fresh profile (offline.test.ts tests it).
-  context = await browser.newContext({ javaScriptEnabled: options.javaScriptEnabled ?? true, viewport: { width: 1280, height: 900 }, serviceWorkers: 'block' });
-  if (options.init) await context.addInitScript(options.init);
-  const page = await context.newPage();
-  page.on('pageerror', (error) => errors.push(`${error.message}\n${error.stack}`));
-  await page.goto(`${server.url}${path}`);
-  return page;
+function open(path: string, options: { javaScriptEnabled?: boolean; init?: () => void } = {}): Promise<Page> {
+  const init = options.init;
+  return pages.open(path, {
+    context: { javaScriptEnabled: options.javaScriptEnabled ?? true },
+    beforeLoad: init ? (context) => context.addInitScript(init) : undefined,
+  });
 }
 
 const answerBody = (page: Page) => page.locator('.sl-markdown-content > section[data-section="answer"] > .study-section-body');
@@ -42,10 +21,10 @@ const selfTestSwitch = (page: Page) => page.getByRole('switch', { name: /自测�
 describe('browser › share links', () => {
   it('copies …/6/#answer to the clipboard and confirms it', async () => {
     const page = await open(`${guide}/6/`);
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+    await pages.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: pages.url });
     await page.getByRole('button', { name: '复制链接：答案' }).click();
-    await expect(page.evaluate(() => navigator.clipboard.readText())).resolves.toBe(`${server.url}${guide}/6/#answer`);
-    await expect.poll(() => page.locator('[data-study-status]').textContent()).toBe(`已复制链接：${server.url}${guide}/6/#answer`);
+    await expect(page.evaluate(() => navigator.clipboard.readText())).resolves.toBe(`${pages.url}${guide}/6/#answer`);
+    await expect.poll(() => page.locator('[data-study-status]').textContent()).toBe(`已复制链接：${pages.url}${guide}/6/#answer`);
     await expect(page.getByRole('button', { name: '复制链接：答案' }).textContent()).resolves.toBe('已复制');
   });
 
@@ -55,8 +34,8 @@ describe('browser › share links', () => {
     const page = await open(`${guide}/1/`);
     const landings = new Set<string>();
     for (let load = 0; load < 20; load++) {
-      const fresh = await context.newPage();
-      await fresh.goto(`${server.url}${guide}/1/#references`);
+      const fresh = await pages.context.newPage();
+      await fresh.goto(`${pages.url}${guide}/1/#references`);
       const { top, headerBottom } = await fresh.locator('#references').evaluate((h) => ({
         top: h.getBoundingClientRect().top,
         headerBottom: document.querySelector('header.header')?.getBoundingClientRect().bottom ?? 0,
@@ -88,7 +67,7 @@ describe('browser › self-test mode', () => {
     await expect(answerBody(page).isVisible()).resolves.toBe(true);
     await expect(page.getByRole('button', { name: '隐藏答案' }).getAttribute('aria-expanded')).resolves.toBe('true');
 
-    await page.goto(`${server.url}${guide}/7/`);
+    await page.goto(`${pages.url}${guide}/7/`);
     await expect(selfTestSwitch(page).isChecked()).resolves.toBe(true);
     await expect(answerBody(page).isVisible()).resolves.toBe(false);
     await page.getByRole('button', { name: '展开全部' }).click();
@@ -103,7 +82,7 @@ describe('browser › self-test mode', () => {
     const results = await pagefindSearch(page, '医疗图像分析');
     const url = results.flatMap((r) => r.subResults).find((u) => u.endsWith('#answer'));
     expect(url).toMatch(/^\/kd-lifelong-learning\/\d+\/#answer$/);
-    await page.goto(`${server.url}${url}`);
+    await page.goto(`${pages.url}${url}`);
     await expect(selfTestSwitch(page).isChecked()).resolves.toBe(true);
     await expect(answerBody(page).isVisible()).resolves.toBe(true);
     await expect(page.locator('.sl-markdown-content > section[data-section="explanation"] > .study-section-body').isVisible()).resolves.toBe(false);
@@ -120,7 +99,7 @@ describe('browser › self-test mode', () => {
     const page = await open(`${guide}/6/`, { init: () => localStorage.setItem('study-guides:self-test', 'on') });
     await expect(answerBody(page).getAttribute('hidden')).resolves.toBe('until-found');
     // A text fragment link uses the same search-and-reveal as the browser's find bar.
-    await page.goto(`${server.url}${guide}/12/#:~:text=${encodeURIComponent('疾病诊断')}`);
+    await page.goto(`${pages.url}${guide}/12/#:~:text=${encodeURIComponent('疾病诊断')}`);
     await expect.poll(() => answerBody(page).isVisible()).toBe(true);
   });
 });
@@ -130,7 +109,7 @@ describe('browser › progress', () => {
     const page = await open(`${guide}/6/`);
     await page.getByRole('button', { name: '已掌握' }).click();
     await expect(page.getByRole('button', { name: '已掌握' }).getAttribute('aria-pressed')).resolves.toBe('true');
-    await page.goto(`${server.url}${guide}/`);
+    await page.goto(`${pages.url}${guide}/`);
     const counts = page.locator('[data-guide-progress] p').first();
     await expect(counts.textContent()).resolves.toMatch(/已掌握 1 题，待复习 0 题，未标记\s*29 题/);
     await expect(page.locator('[data-progress-bar]').evaluate((bar: HTMLProgressElement) => bar.value)).resolves.toBe(1);
@@ -154,10 +133,10 @@ describe('browser › progress', () => {
       },
     });
     await expect(page.locator('[data-guide-progress] p').first().textContent()).resolves.toMatch(/已掌握 0 题/);
-    await page.goto(`${server.url}${guide}/6/`);
+    await page.goto(`${pages.url}${guide}/6/`);
     await expect(answerBody(page).isVisible()).resolves.toBe(true);
     await page.getByRole('button', { name: '待复习' }).click();
-    await page.goto(`${server.url}${guide}/`);
+    await page.goto(`${pages.url}${guide}/`);
     await expect(page.locator('[data-guide-progress] p').first().textContent()).resolves.toMatch(/待复习 1 题/);
   });
 
@@ -172,7 +151,7 @@ describe('browser › progress', () => {
     await expect(page.getByRole('button', { name: '已掌握' }).getAttribute('aria-pressed')).resolves.toBe('true');
     await expect.poll(() => page.locator('[data-study-status]').textContent()).toContain('浏览器不允许保存');
     // Starlight's own inline theme scripts throw without storage; our bundled scripts must not.
-    const ours = errors.splice(0).filter((error) => error.includes('/_astro/'));
+    const ours = pages.takeErrors().filter((error) => error.includes('/_astro/'));
     expect(ours).toEqual([]);
   });
 });
@@ -204,7 +183,7 @@ describe('browser › without JavaScript', () => {
   it('shows every answer and explanation on every question page, and no controls that would not work', async () => {
     const page = await open(`${guide}/1/`, { javaScriptEnabled: false });
     for (let n = 1; n <= 30; n++) {
-      await page.goto(`${server.url}${guide}/${n}/`);
+      await page.goto(`${pages.url}${guide}/${n}/`);
       for (const id of ['answer', 'explanation']) {
         const body = page.locator(`.sl-markdown-content > section[data-section="${id}"] > .study-section-body`);
         await expect(body.isVisible(), `${n}#${id}`).resolves.toBe(true);
