@@ -8,7 +8,7 @@
  */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { formatReport, isError, severityOf } from '../plugins/starlight-study-guides/model/diagnostic.ts';
+import { failsRun, formatReport, isError } from '../plugins/starlight-study-guides/model/diagnostic.ts';
 import { buildContent, defaultPaths } from '../plugins/starlight-study-guides/pipeline/build-content.ts';
 
 const root = resolve(import.meta.dirname, '..');
@@ -27,4 +27,4 @@ if (result.diagnostics.some(isError)) {
 }
 const ms = Math.round(performance.now() - started);
 console.log(`${result.pages.size} 个页面，写入 ${result.written?.length ?? 0} 个，删除 ${result.removed?.length ?? 0} 个（${ms} ms）`);
-if (values.strict && result.diagnostics.some((d) => severityOf(d) === 'warning')) process.exit(1);
+if (failsRun(result.diagnostics, values.strict)) process.exit(1);

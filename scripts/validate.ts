@@ -9,7 +9,7 @@
  */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { formatReport, isError, severityOf } from '../plugins/starlight-study-guides/model/diagnostic.ts';
+import { failsRun, formatReport } from '../plugins/starlight-study-guides/model/diagnostic.ts';
 import { defaultPaths } from '../plugins/starlight-study-guides/pipeline/build-content.ts';
 import { checkGuides } from '../plugins/starlight-study-guides/pipeline/generate-site.ts';
 import { readGuideSources } from '../plugins/starlight-study-guides/pipeline/read/read-guides.ts';
@@ -30,5 +30,4 @@ if (diagnostics.length === 0) {
 } else {
   console.error(formatReport(diagnostics));
 }
-const failing = diagnostics.some((d) => isError(d) || (values.strict && severityOf(d) === 'warning'));
-process.exit(failing ? 1 : 0);
+process.exit(failsRun(diagnostics, values.strict) ? 1 : 0);

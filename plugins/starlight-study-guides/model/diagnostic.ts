@@ -32,6 +32,10 @@ export function severityOf(d: Diagnostic): Severity {
 
 export const isError = (d: Diagnostic): boolean => d.fatal === true;
 
+/** Whether a command should exit 1: on an error, and with `strict` on a warning too. */
+export const failsRun = (diagnostics: Diagnostic[], strict = false): boolean =>
+  diagnostics.some((d) => isError(d) || (strict && severityOf(d) === 'warning'));
+
 const LABEL: Record<Severity, string> = { error: '错误', warning: '警告', info: '提示' };
 
 /**
