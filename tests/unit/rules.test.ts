@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatDiagnostic, isError } from '../../plugins/starlight-study-guides/model/diagnostic.ts';
 import { RULES, type RuleId } from '../../plugins/starlight-study-guides/model/rules.ts';
-import { checkGuides } from '../../plugins/starlight-study-guides/pipeline/generate-site.ts';
+import { checkGuides, generateSite } from '../../plugins/starlight-study-guides/pipeline/generate-site.ts';
 import { decodeSource } from '../../plugins/starlight-study-guides/pipeline/read/decode-source.ts';
 
 /**
@@ -266,5 +266,12 @@ describe('rules › one cause, one message', () => {
     const warned = checkGuides([{ slug: 'g', source: { name: 'source.md', file: 'source.md', text: replace('\n**解析：** 解析二。\n', '') }, extras: [{ name: 'topics.yaml', file: 'topics.yaml', text: TOPICS }] }]);
     expect(warned.diagnostics.some(isError)).toBe(false);
     expect(warned.guides[0]!.questions.map((q) => q.number)).toEqual([1, 2]);
+  });
+
+  it('a guide whose question has no 解析 yet says so on its index, instead of promising one for every question', () => {
+    const source = { name: 'source.md', file: 'source.md', text: replace('\n**解析：** 解析二。\n', '') };
+    const site = generateSite([{ slug: 'g', source, extras: [{ name: 'topics.yaml', file: 'topics.yaml', text: TOPICS }] }]);
+    expect(site.pages.get('g/index.md')).toContain('共 2 道题，每题包含题目与答案；第 2 题暂无解析。');
+    expect(site.pages.get('g/2.md')).not.toContain('## 解析');
   });
 });

@@ -26,7 +26,7 @@ export function emitGuideIndex(guide: GuideModel): EmittedPage {
   const exports = exportFiles(guide.slug);
   const children: RootContent[] = [
     ...guide.intro,
-    { type: 'paragraph', children: [{ type: 'text', value: `共 ${guide.questions.length} 道题，每题包含题目、答案与解析。` }] },
+    { type: 'paragraph', children: [{ type: 'text', value: questionCount(guide) }] },
     sectionHeading('学习工具（本站补充）'),
     linkList([
       ...guide.pages.map((page) => ({ url: linkFromIndex.page(page.id), text: page.summary({ codingProblems: guide.codingProblems.length }) })),
@@ -51,4 +51,12 @@ export function emitGuideIndex(guide: GuideModel): EmittedPage {
     ...(guide.questions[0] ? { next: { link: linkFromIndex.question(guide.questions[0].number), label: guide.questions[0].title } } : {}),
   };
   return emitPage(frontmatter, { type: 'root', children });
+}
+
+/** `共 30 道题，每题包含题目、答案与解析。`, saying which questions lack 解析 while the source has none yet. */
+function questionCount(guide: GuideModel): string {
+  const unexplained = guide.questions.filter((q) => !q.sections.explanation).map((q) => q.number);
+  const total = `共 ${guide.questions.length} 道题`;
+  if (unexplained.length === 0) return `${total}，每题包含题目、答案与解析。`;
+  return `${total}，每题包含题目与答案；第 ${unexplained.join('、')} 题暂无解析。`;
 }
