@@ -4,7 +4,6 @@ import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import { unified } from '@astrojs/markdown-remark';
 import { rehypePlugins, remarkPlugins } from './plugins/starlight-study-guides/rehype/plugins.ts';
-import starlightLinksValidator from 'starlight-links-validator';
 import { studyGuides } from './plugins/starlight-study-guides/index.ts';
 import { DEFAULT_SITE } from './plugins/starlight-study-guides/model/site-url.ts';
 
@@ -54,7 +53,7 @@ export default defineConfig({
       locales: { root: { label: '简体中文', lang: 'zh-CN' } },
       favicon: '/favicon.svg',
       // The search index is built after `astro build` has exited (`npm run build`,
-      // scripts/build-search-index.ts), not inside its process; pages keep Starlight's
+      // scripts/after-build.ts), not inside its process; pages keep Starlight's
       // `data-pagefind-body`, and the search box is our override.
       pagefind: false,
       // KaTeX's stylesheet is linked by the plugin's Head override, on pages with formulas only.
@@ -62,13 +61,8 @@ export default defineConfig({
       lastUpdated: false,
       // Long lines wrap instead of scrolling: readable on phones, and no unlabelled scroll regions.
       expressiveCode: { defaultProps: { wrap: true } },
-      plugins: [
-        studyGuides(),
-        // Checks every link and #anchor in the docs pages at build time. Relative
-        // links (the guide index's `6/`) it can only reject, not resolve; the
-        // crawl in tests/site/links.test.ts checks those against the built pages.
-        starlightLinksValidator({ errorOnRelativeLinks: false }),
-      ],
+      // The plugin also checks every link of the built pages (its integrations/link-check.ts).
+      plugins: [studyGuides()],
     }),
   ],
 });

@@ -7,7 +7,9 @@ import { EARLY_SCRIPT, serviceWorkerScript } from './client/early-script.ts';
 import { bundlePageScripts } from './integrations/bundle-page-scripts.ts';
 import { errorOverlayPayload, logDiagnostics } from './integrations/guide-reports.ts';
 import { inlineKatexStyles } from './integrations/inline-katex-styles.ts';
+import { linkCheck } from './integrations/link-check.ts';
 import { markdownCacheGuard } from './integrations/markdown-cache.ts';
+import { searchWords } from './integrations/search-words.ts';
 import { securityHeaders } from './integrations/security-headers.ts';
 import { tocTargetsPlugin } from './integrations/toc-targets-plugin.ts';
 import { isError } from './model/diagnostic.ts';
@@ -121,17 +123,21 @@ export function studyGuides(): StarlightPlugin {
           hooks: {
             'astro:config:setup'({ updateConfig: updateAstroConfig, injectRoute }) {
               // The table of contents finds the elements it observes without `:has()` (integrations/toc-targets-plugin.ts).
-              updateAstroConfig({ vite: { plugins: [sidebarsModule(() => guides), tocTargetsPlugin()] } });
+              // The links of the finished pages are checked last: appended here, the check runs after
+              // Starlight's sitemap integration has written the sitemap that every page links.
+              updateAstroConfig({ vite: { plugins: [sidebarsModule(() => guides), tocTargetsPlugin()] }, integrations: [linkCheck()] });
               injectRoute({ pattern: '/404', entrypoint: new URL('./routes/404.astro', import.meta.url) });
               injectRoute({ pattern: '/[guide]/[view]', entrypoint: new URL('./routes/study-view.astro', import.meta.url) });
             },
           },
         });
         // After the build: KaTeX's rules and subset fonts per page, one script bundle per kind of page,
-        // and then the inline scripts' hashes in the CSP.
+        // then the inline scripts' hashes in the CSP.
         addIntegration(inlineKatexStyles());
         addIntegration(bundlePageScripts());
         addIntegration(securityHeaders());
+        // For the search index, built once Astro has exited: the words indexed but not shown.
+        addIntegration(searchWords(() => guides));
         // Added as an integration so that it runs after Starlight has added its heading links.
         addIntegration({
           name: 'study-guides-anchor-icon',

@@ -78,3 +78,23 @@ describe('astro build › a question appended to the source', () => {
     expect(selectAll('a', last).map((a) => a.properties.href)).toEqual(['/kd-lifelong-learning/31/']);
   }, 300_000);
 });
+
+describe('astro build › a link that leads nowhere', () => {
+  it('exits 1 naming the page, the link and what is missing, without a stack trace', () => {
+    const root = projectCopy('broken-link');
+    made.push(root);
+    const annotation = join(root, 'src/guides/kd-lifelong-learning/annotations/25.md');
+    writeFileSync(annotation, readFileSync(annotation, 'utf8').replace('[第 12 题](../12/)', '[第 12 题](../40/)').replace('(../20/)', '(../20/#no-such-part)'));
+    const build = spawnSync('npx', ['astro', 'build'], { cwd: root, env: astroEnvironment({ NODE_ENV: 'production' }), encoding: 'utf8' });
+    const output = `${build.stdout}\n${build.stderr}`;
+
+    expect(build.status).toBe(1);
+    expect(output).toContain('kd-lifelong-learning/25/index.html → ../40/: 目标文件不存在');
+    expect(output).toContain('kd-lifelong-learning/25/index.html → ../20/#no-such-part: 页面中没有 id 为 “no-such-part” 的元素');
+    // The print page embeds the annotation too: the same two links, from there.
+    expect(output).toContain('kd-lifelong-learning/print/index.html → ../40/: 目标文件不存在');
+    expect(output).toContain('4 个站内链接无效');
+    expect(output).not.toMatch(/at .*\(/);
+    expect(output).not.toMatch(/unhandled error/i);
+  }, 300_000);
+});

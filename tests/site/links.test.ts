@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { SUB_PATH } from '../helpers/site-fixtures.ts';
-import { checkLinks } from '../helpers/link-check.ts';
+import { checkLinks } from '../../plugins/starlight-study-guides/integrations/link-check.ts';
 import { builtPages } from '../helpers/site-pages.ts';
 import { testDir } from '../helpers/test-dir.ts';
 

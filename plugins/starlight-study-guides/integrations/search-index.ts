@@ -1,6 +1,6 @@
 /**
  * Builds the Pagefind index of a built site: `npm run build` runs this
- * (scripts/build-search-index.ts) after `astro build` has exited.
+ * (scripts/after-build.ts) after `astro build` has exited.
  *
  * Starlight would run Pagefind at the end of the build, inside Astro's
  * process, which at that point still holds about 1.2 GB at 3,000 questions
@@ -9,35 +9,14 @@
  * marks with `data-pagefind-body` and segments Chinese words because the
  * pages say `lang="zh-CN"`.
  *
- * Question pages are indexed with words the reader never sees: the question's
- * number token and its glossary terms. They are added to the copy Pagefind
- * reads, not to the page, so pages weigh no more for them.
+ * Question pages are indexed with words the reader never sees (search-words.ts),
+ * added to the copy Pagefind reads, not to the page.
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { Element } from 'hast';
-import { toHtml } from 'hast-util-to-html';
 import * as pagefind from 'pagefind';
-import type { GuideModel } from '../model/guide-model.ts';
-import { sitePath } from '../model/pages.ts';
 import { SOURCE_SECTIONS } from '../model/guide.ts';
-import { GLOSSARY_WEIGHT, PROMPT_WEIGHT, phraseToken, questionToken } from '../model/search.ts';
-
-const paragraph = (text: string): Element => ({ type: 'element', tagName: 'p', properties: {}, children: [{ type: 'text', value: text }] });
-
-/** Page file inside `dist` (`kd/12/index.html`) → HTML indexed with it, inside its `data-pagefind-body`. */
-export function hiddenIndexText(guides: Pick<GuideModel, 'slug' | 'questions' | 'glossary'>[]): Map<string, string> {
-  const added = new Map<string, string>();
-  for (const guide of guides) {
-    for (const { number } of guide.questions) {
-      const terms = guide.glossary.filter((t) => t.questions.includes(number)).flatMap((t) => [t.en, t.zh, ...t.synonyms]);
-      const phrases = terms.map(phraseToken).filter((t) => t !== undefined);
-      const glossary: Element = { type: 'element', tagName: 'div', properties: { dataPagefindWeight: String(GLOSSARY_WEIGHT) }, children: [...terms, ...phrases].map(paragraph) };
-      added.set(`${sitePath.question(guide.slug, number).slice(1)}index.html`, toHtml([paragraph(questionToken(number)), ...(terms.length > 0 ? [glossary] : [])]));
-    }
-  }
-  return added;
-}
+import { PROMPT_WEIGHT } from '../model/search.ts';
 
 /** The 题目 section as rehypeStudySections writes it. */
 const PROMPT_SECTION = `data-section="${SOURCE_SECTIONS[0].id}"`;

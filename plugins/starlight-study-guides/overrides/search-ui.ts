@@ -37,7 +37,7 @@ function loadStylesheet(href: string): Promise<void> {
 
 /**
  * What every search box of the site shares. Starlight's own Pagefind step is off because the
- * index is built after the build (scripts/build-search-index.ts). Queries are rewritten before
+ * index is built after the build (scripts/after-build.ts). Queries are rewritten before
  * the search (searchTerm), and each result links to its page with the searched words to
  * highlight (client/search-highlight.ts).
  */
