@@ -40,17 +40,14 @@ export function katexStylesFor(stylesheet: string): (pageClasses: ReadonlySet<st
   };
 }
 
+/** One pass over the stylesheet; KaTeX's `@font-face` rules come before its style rules, as a page needs them. */
 function cut(stylesheet: string, classes: ReadonlySet<string>, fonts: ReadonlyMap<string, string>): string {
-  const styleRules = print(stylesheet, {
-    'font-face': () => [],
+  return print(stylesheet, {
     style(rule) {
       const selectors = rule.value.selectors.filter((selector) => classesOf(selector).every((name) => classes.has(name)));
       if (selectors.length === 0) return [];
       return { ...rule, value: { ...rule.value, selectors } } as Rule;
     },
-  });
-  const fontFaces = print(stylesheet, {
-    style: () => [],
     'font-face'(rule) {
       const properties = rule.value.properties.map((p) => {
         if (p.type !== 'source') return p;
@@ -61,7 +58,6 @@ function cut(stylesheet: string, classes: ReadonlySet<string>, fonts: ReadonlyMa
       return used ? ({ ...rule, value: { ...rule.value, properties } } as Rule) : [];
     },
   });
-  return fontFaces + styleRules;
 }
 
 function print(stylesheet: string, Rule: RuleVisitors): string {
