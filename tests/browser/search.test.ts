@@ -65,6 +65,36 @@ describe('browser › search', () => {
   }
 });
 
+describe('browser › the 404 page', () => {
+  /** Paths of the search UI's script that a page requests while `act` runs. */
+  const searchUiLoads = async (act: () => Promise<unknown>) => {
+    const paths: string[] = [];
+    const record = (request: { url(): string }) => paths.push(new URL(request.url()).pathname);
+    page.on('request', record);
+    await act();
+    await page.locator('.pagefind-ui__result-link').first().waitFor();
+    page.off('request', record);
+    return paths.filter((path) => /\/_astro\/search-ui\.[\w-]+\.js$/.test(path));
+  };
+
+  it('searches from its own box, focused, with the same search script as the dialog on every page', async () => {
+    const fromNotFound = await searchUiLoads(async () => {
+      await page.goto(`${server.url}/404.html`);
+      const input = page.getByRole('textbox', { name: '搜索' });
+      await expect.poll(() => input.evaluate((element) => element === document.activeElement)).toBe(true);
+      await input.fill('终身学习');
+    });
+    const fromDialog = await searchUiLoads(async () => {
+      await page.goto(`${server.url}/kd-lifelong-learning/2/`);
+      await page.getByRole('button', { name: '搜索' }).click();
+      await page.getByRole('textbox', { name: '搜索' }).fill('终身学习');
+    });
+    // One file, cached once for both: not a second copy of the search UI inside the 404 page's own script.
+    expect(fromNotFound).toHaveLength(1);
+    expect(fromNotFound).toEqual(fromDialog);
+  });
+});
+
 describe('browser › math', () => {
   it('shows the landing page formula as rendered KaTeX', async () => {
     await page.goto(`${server.url}/`);
