@@ -61,7 +61,7 @@ export default defineConfig({
       lastUpdated: false,
       // Long lines wrap instead of scrolling: readable on phones, and no unlabelled scroll regions.
       expressiveCode: { defaultProps: { wrap: true } },
-      // The plugin also checks every link of the built pages (its integrations/link-check.ts).
+      // `npm run build` checks every link of the built pages (scripts/after-build.ts).
       plugins: [studyGuides()],
     }),
   ],

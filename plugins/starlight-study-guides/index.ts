@@ -4,12 +4,11 @@ import { isUnifiedProcessor } from '@astrojs/markdown-remark';
 import type { StarlightPlugin, StarlightUserConfig } from '@astrojs/starlight/types';
 import type { Plugin as VitePlugin } from 'vite';
 import { EARLY_SCRIPT, serviceWorkerScript } from './client/early-script.ts';
+import { buildFacts } from './integrations/build-facts.ts';
 import { bundlePageScripts } from './integrations/bundle-page-scripts.ts';
 import { errorOverlayPayload, logDiagnostics } from './integrations/guide-reports.ts';
 import { inlineKatexStyles } from './integrations/inline-katex-styles.ts';
-import { linkCheck } from './integrations/link-check.ts';
 import { markdownCacheGuard } from './integrations/markdown-cache.ts';
-import { searchWords } from './integrations/search-words.ts';
 import { securityHeaders } from './integrations/security-headers.ts';
 import { tocTargetsPlugin } from './integrations/toc-targets-plugin.ts';
 import { isError } from './model/diagnostic.ts';
@@ -123,9 +122,7 @@ export function studyGuides(): StarlightPlugin {
           hooks: {
             'astro:config:setup'({ updateConfig: updateAstroConfig, injectRoute }) {
               // The table of contents finds the elements it observes without `:has()` (integrations/toc-targets-plugin.ts).
-              // The links of the finished pages are checked last: appended here, the check runs after
-              // Starlight's sitemap integration has written the sitemap that every page links.
-              updateAstroConfig({ vite: { plugins: [sidebarsModule(() => guides), tocTargetsPlugin()] }, integrations: [linkCheck()] });
+              updateAstroConfig({ vite: { plugins: [sidebarsModule(() => guides), tocTargetsPlugin()] } });
               injectRoute({ pattern: '/404', entrypoint: new URL('./routes/404.astro', import.meta.url) });
               injectRoute({ pattern: '/[guide]/[view]', entrypoint: new URL('./routes/study-view.astro', import.meta.url) });
             },
@@ -136,8 +133,8 @@ export function studyGuides(): StarlightPlugin {
         addIntegration(inlineKatexStyles());
         addIntegration(bundlePageScripts());
         addIntegration(securityHeaders());
-        // For the search index, built once Astro has exited: the words indexed but not shown.
-        addIntegration(searchWords(() => guides));
+        // For the steps run once Astro has exited (scripts/after-build.ts): link check, search index, service worker.
+        addIntegration(buildFacts(() => guides));
         // Added as an integration so that it runs after Starlight has added its heading links.
         addIntegration({
           name: 'study-guides-anchor-icon',

@@ -85,7 +85,7 @@ describe('astro build › a link that leads nowhere', () => {
     made.push(root);
     const annotation = join(root, 'src/guides/kd-lifelong-learning/annotations/25.md');
     writeFileSync(annotation, readFileSync(annotation, 'utf8').replace('[第 12 题](../12/)', '[第 12 题](../40/)').replace('(../20/)', '(../20/#no-such-part)'));
-    const build = spawnSync('npx', ['astro', 'build'], { cwd: root, env: astroEnvironment({ NODE_ENV: 'production' }), encoding: 'utf8' });
+    const build = spawnSync('npm', ['run', 'build'], { cwd: root, env: astroEnvironment({ NODE_ENV: 'production' }), encoding: 'utf8' });
     const output = `${build.stdout}\n${build.stderr}`;
 
     expect(build.status).toBe(1);
@@ -96,5 +96,8 @@ describe('astro build › a link that leads nowhere', () => {
     expect(output).toContain('4 个站内链接无效');
     expect(output).not.toMatch(/at .*\(/);
     expect(output).not.toMatch(/unhandled error/i);
+    // Checked before the search index and the service worker: a site with broken links gets neither.
+    expect(existsSync(join(root, 'dist/pagefind'))).toBe(false);
+    expect(existsSync(join(root, 'dist/sw.js'))).toBe(false);
   }, 300_000);
 });

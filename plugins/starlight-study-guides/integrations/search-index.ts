@@ -42,22 +42,28 @@ export async function buildSearchIndex(dist: string, added: ReadonlyMap<string, 
   try {
     const { index, errors } = await pagefind.createIndex();
     if (!index || errors.length > 0) return fail(errors);
-    const pages = readdirSync(dist, { recursive: true })
+    const files = readdirSync(dist, { recursive: true })
       .map((name) => String(name).split('\\').join('/'))
       .filter((name) => name.endsWith('.html') && !name.startsWith('pagefind/'))
-      .sort()
-      .map((sourcePath) => ({ sourcePath, html: readFileSync(join(dist, sourcePath), 'utf8') }));
-    // Pagefind indexes only the pages with `data-pagefind-body` once any page has one, so the
-    // others (the 1 MB print page among them) are not sent to it at all.
-    const bodies = pages.filter(({ html }) => html.includes('data-pagefind-body'));
-    for (const { sourcePath, html } of bodies.length > 0 ? bodies : pages) {
+      .sort();
+    const add = async (sourcePath: string, html: string) => {
       const extra = added.get(sourcePath);
       const result = await index.addHTMLFile({ sourcePath, content: extra ? forSearchIndex(html, extra) : html });
       if (result.errors.length > 0) fail(result.errors);
+    };
+    // Pagefind indexes only the pages with `data-pagefind-body` once any page has one, so the
+    // others (the 1 MB print page among them) are not sent to it at all. One page in memory at a time.
+    let pages = 0;
+    for (const sourcePath of files) {
+      const html = readFileSync(join(dist, sourcePath), 'utf8');
+      if (!html.includes('data-pagefind-body')) continue;
+      await add(sourcePath, html);
+      pages++;
     }
+    if (pages === 0) for (const sourcePath of files) await add(sourcePath, readFileSync(join(dist, sourcePath), 'utf8'));
     const written = await index.writeFiles({ outputPath: resolve(dist, 'pagefind') });
     if (written.errors.length > 0) fail(written.errors);
-    return bodies.length;
+    return pages;
   } finally {
     await pagefind.close();
   }

@@ -2,14 +2,9 @@
  * The words a question page is indexed with but never shows: the question's
  * number token and its glossary terms (model/search.ts). They are added to the
  * copy of the page Pagefind reads (search-index.ts), so pages weigh no more for
- * them. The build derives them from the guides it has just read and leaves
- * them in Astro's cache directory, so the index step, run once Astro has
- * exited, does not read the guides again.
+ * them. The build derives them from the guides it has just read and hands them
+ * to the index step (build-facts.ts), which does not read the guides again.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { AstroIntegration } from 'astro';
 import type { Element } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import type { GuideModel } from '../model/guide-model.ts';
@@ -30,34 +25,4 @@ export function hiddenIndexText(guides: Pick<GuideModel, 'slug' | 'questions' | 
     }
   }
   return added;
-}
-
-/** The file, in Astro's cache directory, that carries hiddenIndexText from the build to the index step. */
-export const SEARCH_WORDS_FILE = 'study-guides-search-words.json';
-
-/** Leaves the guides' hidden index text (hiddenIndexText) in Astro's cache directory at the end of each build. */
-export function searchWords(guides: () => GuideModel[]): AstroIntegration {
-  let cacheDir = '';
-  return {
-    name: 'search-words',
-    hooks: {
-      'astro:config:done'({ config }) {
-        cacheDir = fileURLToPath(config.cacheDir);
-      },
-      'astro:build:done'() {
-        mkdirSync(cacheDir, { recursive: true });
-        writeFileSync(join(cacheDir, SEARCH_WORDS_FILE), JSON.stringify(Object.fromEntries(hiddenIndexText(guides()))));
-      },
-    },
-  };
-}
-
-/** What searchWords left in `cacheDir`. */
-export function readSearchWords(cacheDir: string): Map<string, string> {
-  const path = join(cacheDir, SEARCH_WORDS_FILE);
-  try {
-    return new Map(Object.entries(JSON.parse(readFileSync(path, 'utf8')) as Record<string, string>));
-  } catch (error) {
-    throw new Error(`无法读取 ${path}（${(error as Error).message}）：请先运行 astro build。`);
-  }
 }

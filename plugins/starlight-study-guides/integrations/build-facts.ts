@@ -1,0 +1,53 @@
+/**
+ * What `astro build` hands to the steps that run once it has exited
+ * (scripts/after-build.ts: link check, search index, service worker), in
+ * Astro's cache directory: the site's base path and URL as the build used
+ * them, and the words indexed on question pages but not shown (search-words.ts).
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import type { GuideModel } from '../model/guide-model.ts';
+import { hiddenIndexText } from './search-words.ts';
+
+export interface BuildFacts {
+  /** The base path, with a trailing slash: `/`, `/kd-guide/`. */
+  base: string;
+  /** The site's URL (astro.config.mjs's `site`). */
+  site: string;
+  /** Page file inside `dist` → HTML indexed with it (hiddenIndexText). */
+  searchWords: Record<string, string>;
+}
+
+const BUILD_FACTS_FILE = 'study-guides-build.json';
+
+/** Writes the BuildFacts of each build into Astro's cache directory when the build is done. */
+export function buildFacts(guides: () => GuideModel[]): AstroIntegration {
+  let file = '';
+  let facts: Omit<BuildFacts, 'searchWords'> = { base: '/', site: '' };
+  return {
+    name: 'build-facts',
+    hooks: {
+      'astro:config:done'({ config }) {
+        file = join(fileURLToPath(config.cacheDir), BUILD_FACTS_FILE);
+        facts = { base: config.base.endsWith('/') ? config.base : `${config.base}/`, site: config.site ?? 'http://localhost/' };
+      },
+      'astro:build:done'() {
+        const all: BuildFacts = { ...facts, searchWords: Object.fromEntries(hiddenIndexText(guides())) };
+        mkdirSync(join(file, '..'), { recursive: true });
+        writeFileSync(file, JSON.stringify(all));
+      },
+    },
+  };
+}
+
+/** What the last `astro build` left in `cacheDir`. */
+export function readBuildFacts(cacheDir: string): BuildFacts {
+  const path = join(cacheDir, BUILD_FACTS_FILE);
+  try {
+    return JSON.parse(readFileSync(path, 'utf8')) as BuildFacts;
+  } catch (error) {
+    throw new Error(`无法读取 ${path}（${(error as Error).message}）：请先运行 astro build。`);
+  }
+}
