@@ -5,11 +5,8 @@ import type { StarlightPlugin, StarlightUserConfig } from '@astrojs/starlight/ty
 import type { Plugin as VitePlugin } from 'vite';
 import { EARLY_SCRIPT, serviceWorkerScript } from './client/early-script.ts';
 import { buildFacts } from './integrations/build-facts.ts';
-import { bundlePageScripts } from './integrations/bundle-page-scripts.ts';
 import { errorOverlayPayload, logDiagnostics } from './integrations/guide-reports.ts';
-import { inlineKatexStyles } from './integrations/inline-katex-styles.ts';
 import { markdownCacheGuard } from './integrations/markdown-cache.ts';
-import { securityHeaders } from './integrations/security-headers.ts';
 import { tocTargetsPlugin } from './integrations/toc-targets-plugin.ts';
 import { isError } from './model/diagnostic.ts';
 import type { GuideModel } from './model/guide-model.ts';
@@ -128,12 +125,7 @@ export function studyGuides(): StarlightPlugin {
             },
           },
         });
-        // After the build: KaTeX's rules and subset fonts per page, one script bundle per kind of page,
-        // then the inline scripts' hashes in the CSP.
-        addIntegration(inlineKatexStyles());
-        addIntegration(bundlePageScripts());
-        addIntegration(securityHeaders());
-        // For the steps run once Astro has exited (scripts/after-build.ts): link check, search index, service worker.
+        // For the steps that finish the pages once Astro has exited (scripts/after-build.ts).
         addIntegration(buildFacts(() => guides));
         // Added as an integration so that it runs after Starlight has added its heading links.
         addIntegration({

@@ -315,7 +315,7 @@ const PHASE_NAMES: Record<keyof BuildPhases, string> = {
   render: 'page render',
   katexFonts: 'KaTeX styles + fonts',
   postProcessing: 'other post-processing',
-  searchIndex: 'Pagefind (ours)',
+  searchIndex: 'search index + service worker (ours)',
 };
 
 function ratioTable({ rounds, pages }: Awaited<ReturnType<typeof compareWithStarlight>>): string[] {

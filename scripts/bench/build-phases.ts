@@ -11,11 +11,11 @@ export interface BuildPhases {
   bundle: number;
   /** Rendering every page, ours and the whole-guide pages alike. */
   render: number;
-  /** KaTeX styles inlined and fonts subset (inline-katex-styles). */
+  /** KaTeX styles inlined and fonts subset (the first step of scripts/after-build.ts). */
   katexFonts: number;
-  /** Every other step after rendering: script bundles, CSP hashes, link check, sitemap; for plain Starlight, Pagefind too. */
+  /** Every other step after rendering: sitemap; ours: script bundles, CSP hashes, link check; for plain Starlight, Pagefind too. */
   postProcessing: number;
-  /** Our search index, built after Astro has exited. */
+  /** Our search index and service worker, and the after-build process's start. */
   searchIndex: number;
 }
 
@@ -30,15 +30,17 @@ export function buildPhases(lines: BuildLines, totalMs: number): BuildPhases {
   const bundleStart = at(/Building static entrypoints/) ?? syncEnd;
   const renderStart = at(/generating static routes/) ?? bundleStart;
   const renderEnd = at(/✓ Completed in/, renderStart) ?? renderStart;
-  const katexEnd = at(/\[inline-katex-styles\]/, renderEnd) ?? renderEnd;
   const astroEnd = at(/\[build\] Complete!/) ?? totalMs;
+  // scripts/after-build.ts prints a line as each step ends; plain Starlight has none of them.
+  const katexEnd = at(/^KaTeX 样式与字体：/, astroEnd) ?? astroEnd;
+  const linksEnd = at(/^链接检查：/, astroEnd) ?? katexEnd;
   return {
     startAndGeneration: syncStart,
     contentSync: syncEnd - syncStart,
     bundle: renderStart - syncEnd,
     render: renderEnd - renderStart,
-    katexFonts: katexEnd - renderEnd,
-    postProcessing: astroEnd - katexEnd,
-    searchIndex: totalMs - astroEnd,
+    katexFonts: katexEnd - astroEnd,
+    postProcessing: astroEnd - renderEnd + (linksEnd - katexEnd),
+    searchIndex: totalMs - linksEnd,
   };
 }

@@ -1,10 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { AstroIntegration } from 'astro';
 import { rolldown } from 'rolldown';
-import { withTrailingSlash } from '../model/site-url.ts';
 
 /** Below this size (minified, before compression) a page's bundle is inlined instead of fetched. */
 const INLINE_LIMIT = 1024;
@@ -21,45 +18,33 @@ const ENTRY = '\0page-scripts';
  * page loaded them; a module loaded on demand (`import()`, like the search
  * UI) stays a file of its own and still loads on demand. A bundle that is tiny
  * and imports nothing is written into the page instead. New component scripts
- * fold in without being named here.
+ * fold in without being named here. Returns what it did, in a line.
  */
-export function bundlePageScripts(): AstroIntegration {
-  let base = '/';
-  return {
-    name: 'bundle-page-scripts',
-    hooks: {
-      'astro:config:done'({ config }) {
-        base = withTrailingSlash(config.base);
-      },
-      async 'astro:build:done'({ dir, logger }) {
-        const dist = fileURLToPath(dir);
-        const assets = `${base}_astro/`;
-        const moduleScript = new RegExp(`<script type="module" src="(${escape(assets)}[^"/]+\\.js)"></script>`, 'g');
-        const pages = new Map<string, string[]>();
-        for (const file of readdirSync(dist, { recursive: true }).map(String).sort()) {
-          if (!file.endsWith('.html')) continue;
-          const sources = [...new Set([...readFileSync(join(dist, file), 'utf8').matchAll(moduleScript)].map((m) => m[1]!))];
-          if (sources.length > 1) pages.set(file, sources);
-        }
-        const tags = new Map<string, string>();
-        for (const sources of new Set([...pages.values()].map((s) => s.join('\n')))) {
-          tags.set(sources, await bundle(join(dist, '_astro'), assets, sources.split('\n')));
-        }
-        for (const [file, sources] of pages) {
-          const path = join(dist, file);
-          let first = true;
-          const html = readFileSync(path, 'utf8').replace(moduleScript, (tag, src: string) => {
-            if (!sources.includes(src)) return tag;
-            if (!first) return '';
-            first = false;
-            return tags.get(sources.join('\n'))!;
-          });
-          writeFileSync(path, html);
-        }
-        logger.info(`${pages.size} 个页面的脚本已合并为 ${tags.size} 个按页面类型划分的文件`);
-      },
-    },
-  };
+export async function bundlePageScripts(dist: string, base: string): Promise<string> {
+  const assets = `${base}_astro/`;
+  const moduleScript = new RegExp(`<script type="module" src="(${escape(assets)}[^"/]+\\.js)"></script>`, 'g');
+  const pages = new Map<string, string[]>();
+  for (const file of readdirSync(dist, { recursive: true }).map(String).sort()) {
+    if (!file.endsWith('.html')) continue;
+    const sources = [...new Set([...readFileSync(join(dist, file), 'utf8').matchAll(moduleScript)].map((m) => m[1]!))];
+    if (sources.length > 1) pages.set(file, sources);
+  }
+  const tags = new Map<string, string>();
+  for (const sources of new Set([...pages.values()].map((s) => s.join('\n')))) {
+    tags.set(sources, await bundle(join(dist, '_astro'), assets, sources.split('\n')));
+  }
+  for (const [file, sources] of pages) {
+    const path = join(dist, file);
+    let first = true;
+    const html = readFileSync(path, 'utf8').replace(moduleScript, (tag, src: string) => {
+      if (!sources.includes(src)) return tag;
+      if (!first) return '';
+      first = false;
+      return tags.get(sources.join('\n'))!;
+    });
+    writeFileSync(path, html);
+  }
+  return `${pages.size} 个页面的脚本已合并为 ${tags.size} 个按页面类型划分的文件`;
 }
 
 /** Bundles the modules at `sources` (URLs under `assets`, the folder `dir`) and returns the <script> that loads them. */

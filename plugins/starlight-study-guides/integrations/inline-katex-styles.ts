@@ -2,11 +2,8 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { AstroIntegration } from 'astro';
 import { transform } from 'lightningcss';
 import subsetFont from 'subset-font';
-import { withTrailingSlash } from '../model/site-url.ts';
 import { katexFontText } from './katex-font-text.ts';
 import { classNamesIn, katexStylesFor } from './katex-page-styles.ts';
 
@@ -41,78 +38,64 @@ interface FormulaPage {
  * hash, and KaTeX's full fonts and stylesheet leave dist/. A formula with a
  * new character changes its face's subset, and so its name. Subsets are kept
  * in Astro's cache folder by font and characters, so a warm build cuts none.
- * `astro dev` keeps the <link> and the full fonts.
+ * `astro dev` keeps the <link> and the full fonts. Returns what it did, in a line.
  */
-export function inlineKatexStyles(): AstroIntegration {
-  let base = '/';
-  let cacheDir = '';
-  return {
-    name: 'inline-katex-styles',
-    hooks: {
-      'astro:config:done'({ config }) {
-        base = withTrailingSlash(config.base);
-        cacheDir = fileURLToPath(new URL('katex-subsets/', config.cacheDir));
-      },
-      async 'astro:build:done'({ dir, logger }) {
-        const dist = fileURLToPath(dir);
-        const inDist = (url: string) => join(dist, url.slice(base.length));
-        const fontText = new Map<string, (html: string) => Map<string, string>>();
-        const characters = new Map<string, Set<string>>();
-        const pages: FormulaPage[] = [];
-        for (const file of readdirSync(dist, { recursive: true }).map(String).sort()) {
-          if (!file.endsWith('.html')) continue;
-          const path = join(dist, file);
-          const html = readFileSync(path, 'utf8');
-          const stylesheet = KATEX_LINK.exec(html)?.[1];
-          if (stylesheet === undefined) continue;
-          if (!stylesheet.startsWith(base)) throw new Error(`${file}: KaTeX stylesheet ${stylesheet} is outside the base path ${base}`);
-          if (!fontText.has(stylesheet)) fontText.set(stylesheet, katexFontText(readFileSync(inDist(stylesheet), 'utf8')));
-          const text = fontText.get(stylesheet)!(html);
-          for (const [face, chars] of text) {
-            let set = characters.get(face);
-            if (set === undefined) characters.set(face, (set = new Set()));
-            for (const char of chars) set.add(char);
-          }
-          pages.push({ path, stylesheet, faces: [...text.keys()] });
-        }
+export async function inlineKatexStyles(dist: string, base: string, cacheDir: string): Promise<string> {
+  const inDist = (url: string) => join(dist, url.slice(base.length));
+  const fontText = new Map<string, (html: string) => Map<string, string>>();
+  const characters = new Map<string, Set<string>>();
+  const pages: FormulaPage[] = [];
+  for (const file of readdirSync(dist, { recursive: true }).map(String).sort()) {
+    if (!file.endsWith('.html')) continue;
+    const path = join(dist, file);
+    const html = readFileSync(path, 'utf8');
+    const stylesheet = KATEX_LINK.exec(html)?.[1];
+    if (stylesheet === undefined) continue;
+    if (!stylesheet.startsWith(base)) throw new Error(`${file}: KaTeX stylesheet ${stylesheet} is outside the base path ${base}`);
+    if (!fontText.has(stylesheet)) fontText.set(stylesheet, katexFontText(readFileSync(inDist(stylesheet), 'utf8')));
+    const text = fontText.get(stylesheet)!(html);
+    for (const [face, chars] of text) {
+      let set = characters.get(face);
+      if (set === undefined) characters.set(face, (set = new Set()));
+      for (const char of chars) set.add(char);
+    }
+    pages.push({ path, stylesheet, faces: [...text.keys()] });
+  }
 
-        const subsets = new Map<string, string>();
-        mkdirSync(cacheDir, { recursive: true });
-        await Promise.all(
-          [...characters].map(async ([face, chars]) => {
-            const full = readFileSync(inDist(face));
-            const text = [...chars].sort().join('');
-            // A warm build reuses the subset of the same font and characters from Astro's cache folder.
-            const cached = join(cacheDir, `${createHash('sha256').update(SUBSETTER).update(full).update(text).digest('base64url')}.woff2`);
-            let subset: Buffer;
-            if (existsSync(cached)) subset = readFileSync(cached);
-            else {
-              subset = await subsetFont(full, text, SUBSET_OPTIONS);
-              writeFileSync(cached, subset);
-            }
-            const hash = createHash('sha256').update(subset).digest('base64url').slice(0, 10);
-            const url = `${dirname(face)}/${basename(face).split('.')[0]}.${hash}.woff2`;
-            writeFileSync(inDist(url), subset);
-            subsets.set(face, url);
-          }),
-        );
+  const subsets = new Map<string, string>();
+  mkdirSync(cacheDir, { recursive: true });
+  await Promise.all(
+    [...characters].map(async ([face, chars]) => {
+      const full = readFileSync(inDist(face));
+      const text = [...chars].sort().join('');
+      // A warm build reuses the subset of the same font and characters from Astro's cache folder.
+      const cached = join(cacheDir, `${createHash('sha256').update(SUBSETTER).update(full).update(text).digest('base64url')}.woff2`);
+      let subset: Buffer;
+      if (existsSync(cached)) subset = readFileSync(cached);
+      else {
+        subset = await subsetFont(full, text, SUBSET_OPTIONS);
+        writeFileSync(cached, subset);
+      }
+      const hash = createHash('sha256').update(subset).digest('base64url').slice(0, 10);
+      const url = `${dirname(face)}/${basename(face).split('.')[0]}.${hash}.woff2`;
+      writeFileSync(inDist(url), subset);
+      subsets.set(face, url);
+    }),
+  );
 
-        const stylesFor = new Map<string, ReturnType<typeof katexStylesFor>>();
-        for (const stylesheet of fontText.keys()) {
-          const css = readFileSync(inDist(stylesheet), 'utf8');
-          stylesFor.set(stylesheet, katexStylesFor(css));
-          for (const font of fontUrls(css)) rmSync(inDist(font), { force: true });
-        }
-        for (const page of pages) {
-          const html = readFileSync(page.path, 'utf8');
-          const styles = stylesFor.get(page.stylesheet)!(classNamesIn(html), new Map(page.faces.map((face) => [face, subsets.get(face)!])));
-          writeFileSync(page.path, html.replace(KATEX_LINK, () => `<style>${styles}</style>`));
-        }
-        for (const stylesheet of fontText.keys()) rmSync(inDist(stylesheet));
-        logger.info(`${pages.length} 个含公式的页面已内联所需的 KaTeX 样式；${subsets.size} 个 KaTeX 字体已按全站所用字符裁剪`);
-      },
-    },
-  };
+  const stylesFor = new Map<string, ReturnType<typeof katexStylesFor>>();
+  for (const stylesheet of fontText.keys()) {
+    const css = readFileSync(inDist(stylesheet), 'utf8');
+    stylesFor.set(stylesheet, katexStylesFor(css));
+    for (const font of fontUrls(css)) rmSync(inDist(font), { force: true });
+  }
+  for (const page of pages) {
+    const html = readFileSync(page.path, 'utf8');
+    const styles = stylesFor.get(page.stylesheet)!(classNamesIn(html), new Map(page.faces.map((face) => [face, subsets.get(face)!])));
+    writeFileSync(page.path, html.replace(KATEX_LINK, () => `<style>${styles}</style>`));
+  }
+  for (const stylesheet of fontText.keys()) rmSync(inDist(stylesheet));
+  return `${pages.length} 个含公式的页面已内联所需的 KaTeX 样式；${subsets.size} 个 KaTeX 字体已按全站所用字符裁剪`;
 }
 
 /** Every file a stylesheet's `url()`s name: KaTeX's fonts, WOFF2, WOFF and TrueType. */

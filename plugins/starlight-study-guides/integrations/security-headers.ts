@@ -1,7 +1,5 @@
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { AstroIntegration } from 'astro';
 import { addScriptSources, inlineScriptSources } from './content-security-policy.ts';
 
 /**
@@ -10,22 +8,15 @@ import { addScriptSources, inlineScriptSources } from './content-security-policy
  * built pages, whichever component emitted it. Astro's own `security.csp`
  * is not used: it puts style hashes into a <meta> policy, which disables
  * 'unsafe-inline' for styles and so breaks KaTeX's style attributes.
+ * Returns what it did, in a line.
  */
-export function securityHeaders(): AstroIntegration {
-  return {
-    name: 'security-headers',
-    hooks: {
-      'astro:build:done'({ dir, logger }) {
-        const dist = fileURLToPath(dir);
-        const sources = new Set<string>();
-        for (const file of readdirSync(dist, { recursive: true }).map(String).sort()) {
-          if (!file.endsWith('.html')) continue;
-          for (const source of inlineScriptSources(readFileSync(join(dist, file), 'utf8'))) sources.add(source);
-        }
-        const path = join(dist, '_headers');
-        writeFileSync(path, addScriptSources(readFileSync(path, 'utf8'), sources));
-        logger.info(`_headers: ${sources.size} 个内联脚本哈希已写入 Content-Security-Policy`);
-      },
-    },
-  };
+export function completeSecurityHeaders(dist: string): string {
+  const sources = new Set<string>();
+  for (const file of readdirSync(dist, { recursive: true }).map(String).sort()) {
+    if (!file.endsWith('.html')) continue;
+    for (const source of inlineScriptSources(readFileSync(join(dist, file), 'utf8'))) sources.add(source);
+  }
+  const path = join(dist, '_headers');
+  writeFileSync(path, addScriptSources(readFileSync(path, 'utf8'), sources));
+  return `${sources.size} 个内联脚本的哈希已写入 _headers 的 Content-Security-Policy`;
 }
