@@ -3,7 +3,6 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync
 import { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
 import { transform } from 'lightningcss';
-import subsetFont from 'subset-font';
 import { katexFontText } from './katex-font-text.ts';
 import { classNamesIn, katexStylesFor } from './katex-page-styles.ts';
 
@@ -73,6 +72,8 @@ export async function inlineKatexStyles(dist: string, base: string, cacheDir: st
       let subset: Buffer;
       if (existsSync(cached)) subset = readFileSync(cached);
       else {
+        // Loaded only when a subset is missing: HarfBuzz's WebAssembly is most of this step's start-up, and a warm build needs none.
+        const { default: subsetFont } = await import('subset-font');
         subset = await subsetFont(full, text, SUBSET_OPTIONS);
         writeFileSync(cached, subset);
       }
