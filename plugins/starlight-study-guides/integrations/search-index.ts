@@ -42,8 +42,8 @@ function pageText(question: Question, annotation: Annotation | undefined): strin
  * - its glossary terms at GLOSSARY_WEIGHT, with their phrase tokens;
  * - at weight 0 (found, not ranked up), the token of every Chinese glossary term of any guide that the
  *   page uses: a query for a term wants the token, and so finds the pages that use it whole
- *   and the questions that explain it. Guide-wide pages (index, formulas, home) carry no tokens and
- *   drop out of such a query: their text is the questions' text again.
+ *   and the questions that explain it. Guide-wide pages (index, formulas, coding, home) carry no
+ *   tokens and drop out of such a query (docs/PERFORMANCE.md, “Chinese terms searched whole”).
  */
 export function hiddenIndexText(guides: Pick<GuideModel, 'slug' | 'questions' | 'glossary' | 'annotations'>[]): Map<string, string> {
   const chineseTerms = new Map<string, string>();
@@ -53,11 +53,12 @@ export function hiddenIndexText(guides: Pick<GuideModel, 'slug' | 'questions' | 
   }
   const added = new Map<string, string>();
   for (const guide of guides) {
+    const annotationOf = new Map(guide.annotations.map((a) => [a.question, a]));
     for (const question of guide.questions) {
       const { number } = question;
       const terms = guide.glossary.filter((t) => t.questions.includes(number)).flatMap((t) => [t.en, t.zh, ...t.synonyms]);
       const explained = [...terms.map(phraseToken), ...terms.map(chineseTermToken)].filter((t) => t !== undefined);
-      const text = pageText(question, guide.annotations.find((a) => a.question === number));
+      const text = pageText(question, annotationOf.get(number));
       const used = [...chineseTerms].filter(([term, token]) => text.includes(term) && !explained.includes(token)).map(([, token]) => token);
       const otherGuides = guides.filter((g) => g.slug !== guide.slug).map((g) => guideQuestionToken(g.slug, number));
       const html = toHtml([

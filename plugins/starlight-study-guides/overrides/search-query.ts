@@ -21,7 +21,8 @@ const QUESTION_NUMBER = /第\s*(\d+)\s*题|(\d+)\s*题|题\s*(\d+)|\bq\s*(\d+)\b
  * page of `guide`, the token of that guide's question), the words of an English
  * phrase joined as they are indexed from the glossary, and each Chinese word
  * group's token added, so a glossary term is wanted whole (model/search.ts,
- * chineseTermToken). Pagefind ignores a token the index does not have.
+ * chineseTermToken); the token of a group that is no term matches nothing and
+ * is ignored.
  */
 export function searchTerm(typed: string, guide?: string): string {
   const term = toSimplified(typed.normalize('NFKC'))
