@@ -8,16 +8,17 @@ const dist = inject('realSite');
 const main = (n: number) => mainOf(readPage(dist, `kd-lifelong-learning/${n}`));
 
 describe('glosses › the English names we add to the source text are labelled as ours', () => {
-  it('are explained once, under a 本站补充 label, at the top of the first section that has one, by its own gloss', () => {
+  it('are explained once, under a 本站补充 label, right after the block with the page’s first gloss', () => {
     const page = main(6);
     const legends = selectAll('.gloss-legend', page);
     expect(legends).toHaveLength(1);
     const legend = legends[0]!;
     expect(visibleText(legend)).toBe('本站补充术语后括注的英文名lifelong learning由本站添加，不是题库原文。');
-    expect(visibleText(select('.added-badge-label', legend)!)).toBe('本站补充');
-    // Question 6's first gloss is in its 题目: the legend opens that section, before the source text.
-    const body = select('[data-section="question"] .study-section-body', page)!;
-    expect(body.children.find((c): c is Element => c.type === 'element')).toBe(legend);
+    expect(visibleText(select('.gloss-legend-label', legend)!)).toBe('本站补充');
+    // Question 6's first gloss is in its 题目's paragraph: the legend follows it, not the heading.
+    const blocks = select('[data-section="question"] .study-section-body', page)!.children.filter((c): c is Element => c.type === 'element');
+    expect(blocks.indexOf(legend)).toBe(1);
+    expect(select('.term-gloss', blocks[0]!)).toBeDefined();
     expect(legend.properties.dataPagefindIgnore).toBe('');
   });
 

@@ -13,11 +13,12 @@ const SKIPPED = new Set(['a', 'code', 'pre', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6',
 /**
  * After the first use of each of the page's `glosses` in its source sections
  * (题目, 答案, 解析), adds the English name: 知识蒸馏 (knowledge distillation).
- * The gloss is marked as ours for the eye (its own style, a tooltip, and a
- * one-line legend labelled 本站补充 at the top of the first section that has
- * one) and for screen readers, cannot be selected, so copying the text copies
- * the source as written, and stays out of the search index, which has the
- * glossary. Runs after rehypeStudySections, which marks the sections.
+ * The gloss is marked as ours for the eye (the colours of the 本站补充 label, a
+ * tooltip, and a one-line legend labelled 本站补充 after the block with the
+ * page's first gloss; not under the section's heading, where the label would
+ * claim the section) and for screen readers, cannot be selected, so copying the
+ * text copies the source as written, and stays out of the search index, which
+ * has the glossary. Runs after rehypeStudySections, which marks the sections.
  */
 export function rehypeGlosses() {
   return (tree: Root, file: { data: { astro?: { frontmatter?: Record<string, unknown> } } }) => {
@@ -27,9 +28,15 @@ export function rehypeGlosses() {
     const placed: Gloss[] = [];
     for (const section of tree.children) {
       if (section.type === 'element' && section.tagName === 'section' && SOURCE_SECTION_IDS.has(String(section.properties.dataSection))) {
-        const first = placed.length === 0;
-        glossIn(section, pending, placed);
-        if (first && placed.length > 0) bodyOf(section).children.unshift(glossLegend(placed[0]!.en));
+        const body = bodyOf(section);
+        // A block at a time, so that the legend can follow the block with the first gloss.
+        for (let i = 0; i < body.children.length && pending.size > 0; i++) {
+          const block = body.children[i]!;
+          if (block.type !== 'element') continue;
+          const first = placed.length === 0;
+          glossIn({ ...body, children: [block] }, pending, placed);
+          if (first && placed.length > 0) body.children.splice(++i, 0, glossLegend(placed[0]!.en));
+        }
       }
     }
   };
@@ -45,9 +52,9 @@ function glossLegend(example: string): Element {
   return {
     type: 'element',
     tagName: 'p',
-    properties: { className: ['added-badge', 'gloss-legend'], dataPagefindIgnore: '' },
+    properties: { className: ['gloss-legend'], dataPagefindIgnore: '' },
     children: [
-      { type: 'element', tagName: 'span', properties: { className: ['added-badge-label'] }, children: [{ type: 'text', value: '本站补充' }] },
+      { type: 'element', tagName: 'span', properties: { className: ['gloss-legend-label'] }, children: [{ type: 'text', value: '本站补充' }] },
       { type: 'text', value: '术语后括注的英文名' },
       { type: 'element', tagName: 'span', properties: { className: ['term-gloss'] }, children: [{ type: 'element', tagName: 'span', properties: { lang: 'en' }, children: [{ type: 'text', value: example }] }] },
       { type: 'text', value: '由本站添加，不是题库原文。' },
