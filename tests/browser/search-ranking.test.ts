@@ -43,6 +43,19 @@ describe('browser › search ranking (the benchmark’s query set)', () => {
     expect((await search('终身学习'))[0]).toBe('/kd-lifelong-learning/6/');
   });
 
+  it('wants a Chinese term whole: the questions on 迁移学习 first, not pages rich in 迁移 and 学习 apart', async () => {
+    const results = await search('迁移学习');
+    expect(results[0]).toBe('/kd-lifelong-learning/15/');
+    // Question 6 says 知识迁移 and 终身学习 many times, and ranked first before.
+    expect(results).not.toContain('/kd-lifelong-learning/6/');
+  });
+
+  it('still finds every question that uses a term the whole guide is about', async () => {
+    const questions = (await search('知识蒸馏')).filter((url) => /^\/kd-lifelong-learning\/\d+\/$/.test(url));
+    expect(questions).toHaveLength(30);
+    expect(questions[0]).toBe('/kd-lifelong-learning/1/');
+  });
+
   it('rewrites traditional and question-number queries in the search dialog itself', async () => {
     expect((await dialogSearch(page, '醫療圖像分析')).slice(0, 3)).toContain('/kd-lifelong-learning/12/');
     expect((await dialogSearch(page, '第12題'))[0]).toBe('/kd-lifelong-learning/12/');

@@ -12,7 +12,7 @@ export async function dialogSearch(page: Page, term: string): Promise<string[]> 
   const input = page.getByRole('textbox', { name: '搜索' });
   if (!(await input.isVisible())) await page.getByRole('button', { name: '搜索' }).click();
   // Pagefind's UI replaces the early field; wait for it, so the text is not typed into the one being removed.
-  await page.locator('#starlight__search input').waitFor();
+  await page.locator('#starlight__search .pagefind-ui__search-input').waitFor();
   await input.fill('');
   await page.locator('.pagefind-ui__message').waitFor({ state: 'detached' });
   await input.fill(term);

@@ -33,8 +33,8 @@ describe('round trip › source text to built page', () => {
     const plain = guide!.questions.filter((q) => !/"type":"(inlineMath|math)"/.test(JSON.stringify(q.sections)));
     expect(plain.length).toBeGreaterThan(20);
     for (const q of plain) {
-      // Without the English glosses we add after a term (labelled as ours, and left out when the text is copied).
-      const page = visibleText(mainOf(readPage(dist, `kd-lifelong-learning/${q.number}`)), ['term-gloss']).replace(/\s+/g, '');
+      // Without the English glosses we add after a term and their legend (labelled as ours, and left out when the text is copied).
+      const page = visibleText(mainOf(readPage(dist, `kd-lifelong-learning/${q.number}`)), ['term-gloss', 'gloss-legend']).replace(/\s+/g, '');
       for (const key of ['prompt', 'answer', 'explanation'] as const) {
         const text = toString({ type: 'root', children: q.sections[key]!.blocks }).replace(/\s+/g, '');
         expect(page, `question ${q.number} ${key}`).toContain(text);

@@ -95,7 +95,21 @@ describe('glosses on question pages', () => {
       [{ zh: '剪枝', en: 'pruning' }],
     );
     expect(html).toBe(
-      '<section data-section="question"><p>请说明<a href="#x">剪枝</a>和剪枝<span class="term-gloss" data-pagefind-ignore="" title="英文术语（本站补充）"><span class="sr-only">，本站补充的英文术语：</span><span lang="en">pruning</span></span>、剪枝。</p></section><section data-section="notes"><p>剪枝</p></section>',
+      '<section data-section="question"><p>请说明<a href="#x">剪枝</a>和剪枝<span class="term-gloss" data-pagefind-ignore="" title="英文术语（本站补充）"><span class="sr-only">，本站补充的英文术语：</span><span lang="en">pruning</span></span>、剪枝。</p><p class="gloss-legend" data-pagefind-ignore=""><span class="gloss-legend-label">本站补充</span>术语后括注的英文名<span class="term-gloss"><span lang="en">pruning</span></span>由本站添加，不是题库原文。</p></section><section data-section="notes"><p>剪枝</p></section>',
+    );
+  });
+
+  it('explains the glosses once, right after the block with the first one, not under a section heading', () => {
+    const html = gloss(
+      '<section data-section="question"><p>无术语</p></section><section data-section="answer"><h2>答案</h2><div class="study-section-body"><p>开头</p><ul><li>量化与剪枝</li></ul><p>剪枝</p></div></section><section data-section="explanation"><p>剪枝</p></section>',
+      [
+        { zh: '剪枝', en: 'pruning' },
+        { zh: '量化', en: 'quantization' },
+      ],
+    );
+    expect(html.match(/gloss-legend"/g)).toHaveLength(1);
+    expect(html).toContain(
+      '</ul><p class="gloss-legend" data-pagefind-ignore=""><span class="gloss-legend-label">本站补充</span>术语后括注的英文名<span class="term-gloss"><span lang="en">quantization</span></span>由本站添加，不是题库原文。</p><p>剪枝</p>',
     );
   });
 
@@ -105,7 +119,7 @@ describe('glosses on question pages', () => {
       { zh: '软标签', en: 'soft labels' },
       { zh: '软标签蒸馏', en: 'soft-label distillation' },
     ]);
-    expect(html.replaceAll(/<span class="term-gloss"[^]*?<span lang="en">([^<]*)<\/span><\/span>/g, '[$1]')).toBe(
+    expect(html.replace(/<p class="gloss-legend"[^]*?<\/p>/, '').replaceAll(/<span class="term-gloss"[^]*?<span lang="en">([^<]*)<\/span><\/span>/g, '[$1]')).toBe(
       '<section data-section="answer"><p>自然语言处理（NLP）与软标签蒸馏[soft-label distillation]；自然语言处理[natural language processing]</p></section>',
     );
   });

@@ -1,4 +1,4 @@
-// Loaded only when a page's URL has a query string (overrides/Search.astro); Pagefind's highlighter only when it has HIGHLIGHT_PARAM.
+// Loaded only when a page's URL has a query string (overrides/Search.astro), and runs then; Pagefind's highlighter loads only when it has HIGHLIGHT_PARAM.
 import { HIGHLIGHT_PARAM } from '../model/search.ts';
 import { withBase } from '../utils/base-path.ts';
 // A URL, not a plain import: Astro would link a plain CSS import from every page.
@@ -16,7 +16,7 @@ type PagefindHighlight = new (options: {
  * mode hid it, and scrolls to it. The words then leave the address bar, so a
  * link copied from it (or from a 复制链接 button) is the page's own.
  */
-export async function highlightSearchedWords(): Promise<void> {
+async function highlightSearchedWords(): Promise<void> {
   if (!new URLSearchParams(location.search).has(HIGHLIGHT_PARAM)) return;
   document.head.append(Object.assign(document.createElement('link'), { rel: 'stylesheet', href: stylesheet }));
   const module: { default: PagefindHighlight } = await import(/* @vite-ignore */ withBase('/pagefind/pagefind-highlight.js'));
@@ -39,3 +39,5 @@ export async function highlightSearchedWords(): Promise<void> {
   first.closest('[hidden="until-found"]')?.dispatchEvent(new Event('beforematch'));
   if (!location.hash) first.scrollIntoView({ block: 'center' });
 }
+
+void highlightSearchedWords();

@@ -35,11 +35,17 @@ function loadStylesheet(href: string): Promise<void> {
   });
 }
 
+/** The guide whose page the reader searches from: the path's first segment under the site's base; none on the home page. */
+function currentGuide(): string | undefined {
+  const base = withBase('/');
+  return location.pathname.startsWith(base) ? location.pathname.slice(base.length).split('/')[0] || undefined : undefined;
+}
+
 /**
  * What every search box of the site shares. Starlight's own Pagefind step is off because the
  * index is built after the build (scripts/after-build.ts). Queries are rewritten before
- * the search (searchTerm), and each result links to its page with the searched words to
- * highlight (client/search-highlight.ts).
+ * the search (searchTerm; a question number means the reader's guide's question), and each result
+ * links to its page with the searched words to highlight (client/search-highlight.ts).
  */
 const SEARCH_OPTIONS = {
   ranking: SEARCH_RANKING,
@@ -47,7 +53,7 @@ const SEARCH_OPTIONS = {
   bundlePath: withBase('/pagefind/'),
   showImages: false,
   showSubResults: true,
-  processTerm: searchTerm,
+  processTerm: (typed: string) => searchTerm(typed, currentGuide()),
   highlightParam: HIGHLIGHT_PARAM,
 };
 
