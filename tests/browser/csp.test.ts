@@ -118,7 +118,10 @@ describe('security headers › the site under its CSP in Chromium', () => {
     await page.keyboard.press('Space');
     await page.getByRole('button', { name: /^良好/ }).waitFor();
     await page.keyboard.press('3');
+    // The progress file's code (zod among it) loads on this click: wait until it has run.
+    const download = page.waitForEvent('download');
     await page.getByRole('button', { name: '导出进度' }).click();
+    await download;
     await page.goto(`${server.url}/kd-lifelong-learning/`, { waitUntil: 'networkidle' });
     await expect(page.getByText(/已掌握 1 题/).first().isVisible()).resolves.toBe(true);
     await page.close();

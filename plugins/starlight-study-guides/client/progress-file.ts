@@ -1,10 +1,7 @@
-import { z } from 'zod';
+import './zod-without-eval.ts';
 import zhCN from 'zod/v4/locales/zh-CN.js';
 import { type GuideStudy, type ProgressFile, progressFileSchema } from '../model/study-progress-schema.ts';
 import { PROGRESS_FILE_FORMAT, PROGRESS_VERSION } from '../model/study-progress.ts';
-
-// Zod compiles parsers with `new Function` where it can; the site's CSP forbids eval, and trying counts as a violation.
-z.config({ jitless: true });
 
 /** The progress file: every guide's progress in this browser (format in model/study-progress-schema.ts). */
 export function progressFile(guides: Record<string, GuideStudy>, now: Date): ProgressFile {
