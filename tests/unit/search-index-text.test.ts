@@ -47,10 +47,10 @@ describe('search index › words indexed on question pages but not shown', () =>
     expect(hiddenWords('b/2/index.html').has(token)).toBe(false);
   });
 
-  it('indexes each question’s number, and its number within its guide above the other guides’', () => {
+  it('indexes each question’s number, and its number within its guide, not the other guides’', () => {
     const words = hiddenWords('b/2/index.html');
     expect(words.get(questionToken(2))).toBe(1);
     expect(words.get(guideQuestionToken('b', 2))).toBe(1);
-    expect(words.get(guideQuestionToken('guide-a', 2))).toBe(0);
+    expect(words.has(guideQuestionToken('guide-a', 2))).toBe(false);
   });
 });

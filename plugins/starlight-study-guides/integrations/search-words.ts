@@ -27,8 +27,9 @@ function pageText(question: Question, annotation: Annotation | undefined): strin
 
 /**
  * Page file inside `dist` (`kd/12/index.html`) → HTML indexed with it, inside its `data-pagefind-body`:
- * - the question's number token, and the one scoped to its guide (the other guides' scoped tokens at
- *   weight 0, so that 第12题 asked in one guide finds that guide's question first and the others after);
+ * - the question's number token, and the one scoped to its guide, so that 第12题 asked in one guide
+ *   finds that guide's question (the other guides' scoped tokens on every page, to list their question
+ *   12 after it, would make the index grow with the square of the guides: 99 words a page at 100);
  * - its glossary terms at GLOSSARY_WEIGHT, with their phrase tokens;
  * - at weight 0 (found, not ranked up), the token of every Chinese glossary term of any guide that the
  *   page uses: a query for a term wants the token, and so finds the pages that use it whole
@@ -50,11 +51,10 @@ export function hiddenIndexText(guides: Pick<GuideModel, 'slug' | 'questions' | 
       const explained = [...terms.map(phraseToken), ...terms.map(chineseTermToken)].filter((t) => t !== undefined);
       const text = pageText(question, annotationOf.get(number));
       const used = [...chineseTerms].filter(([term, token]) => text.includes(term) && !explained.includes(token)).map(([, token]) => token);
-      const otherGuides = guides.filter((g) => g.slug !== guide.slug).map((g) => guideQuestionToken(g.slug, number));
       const html = toHtml([
         paragraph(questionToken(number)),
         paragraph(guideQuestionToken(guide.slug, number)),
-        ...weighted(0, [...otherGuides, ...used]),
+        ...weighted(0, used),
         ...weighted(GLOSSARY_WEIGHT, [...terms, ...explained]),
       ]);
       added.set(`${sitePath.question(guide.slug, number).slice(1)}index.html`, html);
