@@ -64,6 +64,10 @@ describe('search result excerpts', () => {
     expect(readableExcerpt(excerpt)).toBe('知识<mark>迁移</mark>');
   });
 
+  it('do not start with the full stop Pagefind puts after the title before the tokens', () => {
+    expect(readableExcerpt(`. ${questionToken(12)}. ${guideQuestionToken('kd', 12)}. <mark>迁移</mark>学习的方法`)).toBe('<mark>迁移</mark>学习的方法');
+  });
+
   it('are dropped when they matched only tokens', () => {
     expect(readableExcerpt('generalization. 泛化能力. <mark>transfer‿learning</mark>. data‿augmentation.')).toBe('');
   });

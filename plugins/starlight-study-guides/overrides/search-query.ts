@@ -43,8 +43,10 @@ const TOKENS = /\s*(?:<mark>)?(?:q\d+q[\p{L}\p{N}]*|[\p{L}\p{N}]+(?:‿[\p{L}\p{
 /**
  * A result's excerpt without the tokens indexed for search: they are not words for the reader.
  * An excerpt that matched only tokens is dropped: what is left is glossary terms out of context.
+ * Pagefind ends each block with `. `, so an excerpt that starts at the tokens after a title
+ * would start with the title's: that is dropped too.
  */
 export function readableExcerpt(excerpt: string): string {
-  const readable = excerpt.replace(TOKENS, '').trim();
+  const readable = excerpt.replace(TOKENS, '').replace(/^[\s.]+/, '').trim();
   return excerpt.includes('<mark>') && !readable.includes('<mark>') ? '' : readable;
 }
