@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import type { GuideModel } from '../model/guide-model.ts';
+import { DEFAULT_SITE, withTrailingSlash } from '../model/site-url.ts';
 import { hiddenIndexText } from './search-words.ts';
 
 export interface BuildFacts {
@@ -31,7 +32,7 @@ export function buildFacts(guides: () => GuideModel[]): AstroIntegration {
     hooks: {
       'astro:config:done'({ config }) {
         file = join(fileURLToPath(config.cacheDir), BUILD_FACTS_FILE);
-        facts = { base: config.base.endsWith('/') ? config.base : `${config.base}/`, site: config.site ?? 'http://localhost/' };
+        facts = { base: withTrailingSlash(config.base), site: config.site ?? DEFAULT_SITE };
       },
       'astro:build:done'() {
         const all: BuildFacts = { ...facts, searchWords: Object.fromEntries(hiddenIndexText(guides())) };
