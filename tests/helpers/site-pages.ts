@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs';
+import { builtHtmlFiles } from '../../plugins/starlight-study-guides/integrations/built-pages.ts';
 
 export interface BuiltPage {
   /** Path of the HTML file inside dist, e.g. `kd-lifelong-learning/6/index.html`. */
@@ -9,9 +9,5 @@ export interface BuiltPage {
 
 /** Every HTML page of a built site, so each gate covers pages added later without being told. */
 export function builtPages(dist: string): BuiltPage[] {
-  return readdirSync(dist, { recursive: true })
-    .map(String)
-    .filter((file) => file.endsWith('.html') && !file.startsWith('pagefind/'))
-    .sort()
-    .map((file) => ({ file, path: file.replace(/(^|\/)index\.html$/, '$1') }));
+  return builtHtmlFiles(dist).map((file) => ({ file, path: file.replace(/(^|\/)index\.html$/, '$1') }));
 }

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { rolldown } from 'rolldown';
+import { builtHtmlFiles } from './built-pages.ts';
 
 /** Below this size (minified, before compression) a page's bundle is inlined instead of fetched. */
 const INLINE_LIMIT = 1024;
@@ -24,8 +25,7 @@ export async function bundlePageScripts(dist: string, base: string): Promise<str
   const assets = `${base}_astro/`;
   const moduleScript = new RegExp(`<script type="module" src="(${escape(assets)}[^"/]+\\.js)"></script>`, 'g');
   const pages = new Map<string, string[]>();
-  for (const file of readdirSync(dist, { recursive: true }).map(String).sort()) {
-    if (!file.endsWith('.html')) continue;
+  for (const file of builtHtmlFiles(dist)) {
     const sources = [...new Set([...readFileSync(join(dist, file), 'utf8').matchAll(moduleScript)].map((m) => m[1]!))];
     if (sources.length > 1) pages.set(file, sources);
   }

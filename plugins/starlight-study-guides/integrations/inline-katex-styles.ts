@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
 import { transform } from 'lightningcss';
 import { katexFontText } from './katex-font-text.ts';
 import { classNamesIn, katexStylesFor } from './katex-page-styles.ts';
+import { builtHtmlFiles } from './built-pages.ts';
 
 /**
  * The <link> to KaTeX's stylesheet that plugins/starlight-study-guides/overrides/Head.astro
@@ -44,8 +45,7 @@ export async function inlineKatexStyles(dist: string, base: string, cacheDir: st
   const fontText = new Map<string, (html: string) => Map<string, string>>();
   const characters = new Map<string, Set<string>>();
   const pages: FormulaPage[] = [];
-  for (const file of readdirSync(dist, { recursive: true }).map(String).sort()) {
-    if (!file.endsWith('.html')) continue;
+  for (const file of builtHtmlFiles(dist)) {
     const path = join(dist, file);
     const html = readFileSync(path, 'utf8');
     const stylesheet = KATEX_LINK.exec(html)?.[1];

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { Parser } from 'htmlparser2';
+import { builtHtmlFiles } from './built-pages.ts';
 
 export interface LinkReport {
   /** One line per problem: `page → href: what is wrong`. */
@@ -73,10 +74,7 @@ export function checkLinks(dist: string, base: string, site: string): LinkReport
   const origin = new URL(site).origin;
   const problems: { at: number; text: string }[] = [];
   let checked = 0;
-  const files = readdirSync(dist, { recursive: true })
-    .map(String)
-    .filter((file) => file.endsWith('.html') && !file.startsWith('pagefind/'))
-    .sort();
+  const files = builtHtmlFiles(dist);
   const idsOf = new Map<string, Set<string>>();
   /** Links to an anchor in another page, checked once every page's ids are known. */
   const anchors: { at: number; text: string; file: string; hash: string }[] = [];

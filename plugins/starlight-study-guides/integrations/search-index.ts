@@ -12,11 +12,12 @@
  * Question pages are indexed with words the reader never sees (search-words.ts),
  * added to the copy Pagefind reads, not to the page.
  */
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import * as pagefind from 'pagefind';
 import { SOURCE_SECTIONS } from '../model/guide.ts';
 import { PROMPT_WEIGHT } from '../model/search.ts';
+import { builtHtmlFiles } from './built-pages.ts';
 
 /** The 题目 section as rehypeStudySections writes it. */
 const PROMPT_SECTION = `data-section="${SOURCE_SECTIONS[0].id}"`;
@@ -42,10 +43,7 @@ export async function buildSearchIndex(dist: string, added: ReadonlyMap<string, 
   try {
     const { index, errors } = await pagefind.createIndex();
     if (!index || errors.length > 0) return fail(errors);
-    const files = readdirSync(dist, { recursive: true })
-      .map((name) => String(name).split('\\').join('/'))
-      .filter((name) => name.endsWith('.html') && !name.startsWith('pagefind/'))
-      .sort();
+    const files = builtHtmlFiles(dist);
     const add = async (sourcePath: string, html: string) => {
       const extra = added.get(sourcePath);
       const result = await index.addHTMLFile({ sourcePath, content: extra ? forSearchIndex(html, extra) : html });

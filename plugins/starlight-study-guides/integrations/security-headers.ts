@@ -1,6 +1,7 @@
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { addScriptSources, inlineScriptSources } from './content-security-policy.ts';
+import { builtHtmlFiles } from './built-pages.ts';
 
 /**
  * Completes `dist/_headers` (copied from `public/_headers`) after the build:
@@ -12,8 +13,7 @@ import { addScriptSources, inlineScriptSources } from './content-security-policy
  */
 export function completeSecurityHeaders(dist: string): string {
   const sources = new Set<string>();
-  for (const file of readdirSync(dist, { recursive: true }).map(String).sort()) {
-    if (!file.endsWith('.html')) continue;
+  for (const file of builtHtmlFiles(dist)) {
     for (const source of inlineScriptSources(readFileSync(join(dist, file), 'utf8'))) sources.add(source);
   }
   const path = join(dist, '_headers');
