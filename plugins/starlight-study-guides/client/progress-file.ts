@@ -53,23 +53,25 @@ const time = (iso: string | undefined) => (iso === undefined ? -Infinity : Date.
  * browser's own stays. Reviews are the union of both histories.
  */
 export function mergeStudy(local: GuideStudy, incoming: GuideStudy): { study: GuideStudy; report: MergeReport } {
-  const study: GuideStudy = { marks: { ...local.marks }, cards: { ...local.cards }, reviews: [...local.reviews] };
   const fromFile = new Set<string>();
   const keptLocal = new Set<string>();
-  for (const [key, card] of Object.entries(incoming.cards)) {
-    const mine = local.cards[key];
-    if (!mine || time(card.last_review) > time(mine.last_review)) {
-      study.cards[key] = card;
-      fromFile.add(key);
-    } else if (time(card.last_review) < time(mine.last_review)) keptLocal.add(key);
-  }
-  for (const [key, mark] of Object.entries(incoming.marks)) {
-    const mine = local.marks[key];
-    if (!mine || time(mark.at) > time(mine.at)) {
-      study.marks[key] = mark;
-      fromFile.add(key);
-    } else if (time(mark.at) < time(mine.at)) keptLocal.add(key);
-  }
+  /** The later of each question's record, the file's or this browser's (kept on a tie). */
+  const newer = <T>(mine: Record<string, T>, theirs: Record<string, T>, at: (record: T) => string | undefined): Record<string, T> => {
+    const merged = { ...mine };
+    for (const [key, record] of Object.entries(theirs)) {
+      const own = mine[key];
+      if (own === undefined || time(at(record)) > time(at(own))) {
+        merged[key] = record;
+        fromFile.add(key);
+      } else if (time(at(record)) < time(at(own))) keptLocal.add(key);
+    }
+    return merged;
+  };
+  const study: GuideStudy = {
+    marks: newer(local.marks, incoming.marks, (mark) => mark.at),
+    cards: newer(local.cards, incoming.cards, (card) => card.last_review),
+    reviews: [...local.reviews],
+  };
   const seen = new Set(local.reviews.map((r) => `${r.question}@${time(r.at)}`));
   let reviewsAdded = 0;
   for (const review of incoming.reviews) {
