@@ -28,12 +28,6 @@ export default defineConfig({
           // One file for the study tools' shared code: a question page needs both, and each file costs a request and its own compression.
           manualChunks: (id) => (/client\/(hideable-section|study-storage)\.ts$/.test(id) ? 'study-tools' : undefined),
         },
-        onwarn(warning, warn) {
-          // Astro's own head-propagation directive, once per MDX page: harmless and
-          // thousands of lines at scale (https://github.com/withastro/astro/issues/18087).
-          if (warning.code === 'MODULE_LEVEL_DIRECTIVE' && warning.message.includes('astro:head-inject')) return;
-          warn(warning);
-        },
       },
     },
   },

@@ -13,6 +13,7 @@ import { failsRun, formatReport } from '../plugins/starlight-study-guides/model/
 import { defaultPaths } from '../plugins/starlight-study-guides/pipeline/build-content.ts';
 import { checkGuides } from '../plugins/starlight-study-guides/pipeline/generate-site.ts';
 import { readGuideSources } from '../plugins/starlight-study-guides/pipeline/read/read-guides.ts';
+import { readSolutions } from '../plugins/starlight-study-guides/pipeline/read/read-solutions.ts';
 import { rulesTable } from '../plugins/starlight-study-guides/utils/rules-table.ts';
 
 const root = resolve(import.meta.dirname, '..');
@@ -22,7 +23,7 @@ if (values.rules) {
   process.exit(0);
 }
 const read = readGuideSources(values.guides ? resolve(values.guides) : defaultPaths(root).guidesDir, process.cwd());
-const checked = checkGuides(read.sources);
+const checked = checkGuides(read.sources, readSolutions(defaultPaths(root).solutionsDir!));
 const diagnostics = [...read.diagnostics, ...checked.diagnostics];
 const questions = checked.guides.reduce((sum, guide) => sum + guide.questions.length, 0);
 if (diagnostics.length === 0) {

@@ -151,8 +151,10 @@ export function studyGuides(): StarlightPlugin {
               server.watcher.add(paths.guidesDir);
               // Renaming a file, or copying in a guide folder, is a burst of events: regenerate once after it.
               let timer: ReturnType<typeof setTimeout> | undefined;
+              // The coding page shows the solution modules' code: an edit there regenerates it too.
+              const sources = [paths.guidesDir, paths.solutionsDir!];
               server.watcher.on('all', (_event, path) => {
-                if (!path.startsWith(paths.guidesDir)) return;
+                if (!sources.some((dir) => path.startsWith(dir))) return;
                 clearTimeout(timer);
                 timer = setTimeout(() => regenerate(path), 50);
               });

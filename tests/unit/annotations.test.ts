@@ -1,15 +1,14 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { compile } from '@mdx-js/mdx';
-import remarkMath from 'remark-math';
+import { fromHtml } from 'hast-util-from-html';
 import { visit } from 'unist-util-visit';
 import { describe, expect, it } from 'vitest';
 import { formatDiagnostic } from '../../plugins/starlight-study-guides/model/diagnostic.ts';
 import type { InputFile } from '../../plugins/starlight-study-guides/model/source.ts';
 import { generateSite } from '../../plugins/starlight-study-guides/pipeline/generate-site.ts';
 import { frontmatterOf } from '../helpers/frontmatter.ts';
-import { bodyOf, parseGeneratedPage } from '../helpers/generated-page.ts';
+import { bodyOf, parseGeneratedPage, rawHtml } from '../helpers/generated-page.ts';
 import { testDir } from '../helpers/test-dir.ts';
 
 const source = readFileSync(new URL('../../src/guides/kd-lifelong-learning/source.md', import.meta.url), 'utf8');
@@ -102,9 +101,9 @@ describe('annotations › build errors name the file and line', () => {
 describe('annotations › pages', () => {
   const hostile = '## 编者注\n\n{process.exit(1)} <script>alert(1)</script>\n\nimport fs from \'fs\'\n\n## 公式\n\n### 软化 {#soft group="温度"}\n\n$$\nq_i\n$$\n\n```temperature-explorer\nlabels: [猫, "<b>狗"]\nteacher: [1, 2]\nstudent: [2, 1]\ntemperature: 2\n```\n';
   const site = generate({ 'annotations/1.md': hostile });
-  const page = site.pages.get('kd/1.mdx')!;
+  const page = site.pages.get('kd/1.md')!;
   const body = bodyOf(page);
-  const tree = parseGeneratedPage('kd/1.mdx', page);
+  const tree = parseGeneratedPage(page);
 
   it('puts 公式, 编者注 in page order after the source sections, with anchors in the frontmatter', () => {
     expect(site.diagnostics).toEqual([]);
@@ -116,27 +115,28 @@ describe('annotations › pages', () => {
     expect(body.indexOf('## 公式')).toBeLessThan(body.indexOf('## 编者注'));
   });
 
-  it('keeps annotation text as text: the only code is the explorer we construct', () => {
-    const esm: string[] = [];
-    const jsx: string[] = [];
+  it('keeps annotation text as text: the only markup is the explorer we construct, its labels escaped', () => {
     const texts: string[] = [];
-    visit(tree, (node) => {
-      if (node.type === 'mdxjsEsm') esm.push(node.value);
-      if (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') jsx.push(String(node.name));
-      if (node.type === 'mdxFlowExpression' || node.type === 'mdxTextExpression') throw new Error(`expression: ${node.value}`);
-      if (node.type === 'text') texts.push(node.value);
-    });
-    expect(esm).toEqual(['import TemperatureExplorer from "/plugins/starlight-study-guides/components/TemperatureExplorer.astro";']);
-    expect(jsx).toEqual(['TemperatureExplorer']);
+    visit(tree, 'text', (node) => void texts.push(node.value));
     for (const literal of ['{process.exit(1)}', '<script>alert(1)</script>', "import fs from 'fs'"]) expect(texts.join('')).toContain(literal);
+    const html = rawHtml(tree);
+    expect(html).toHaveLength(1);
+    expect(html[0]).toMatch(/^<kd-temperature-explorer class="not-content explorer">\n/);
+    // The label reaches the reader as text: no <b> element, "<b>狗" in the labels and names.
+    const elements: string[] = [];
+    visit(fromHtml(html[0]!, { fragment: true }), 'element', (node) => void elements.push(node.tagName));
+    expect(elements).not.toContain('b');
+    expect(html[0]).toContain('<span>&#x3C;b>狗</span>');
+    expect(html[0]).toContain('aria-label="教师 logit：<b>狗"');
   });
 
-  it('compiles with the MDX compiler', async () => {
-    await expect(compile(body, { remarkPlugins: [remarkMath] })).resolves.toBeDefined();
+  it('marks the page as holding an explorer, so that its script and style load with it', () => {
+    expect(frontmatterOf(page)).toMatchObject({ explorer: true });
+    expect(frontmatterOf(site.pages.get('kd/2.md')!)).not.toHaveProperty('explorer');
   });
 
   it('lists the formula in the formula index with a link to its anchor', () => {
-    const index = site.pages.get('kd/formulas.mdx')!;
+    const index = site.pages.get('kd/formulas.md')!;
     expect(index).toContain('[第 1 题](../1/#soft)');
     expect(index).toContain('$$\nq_i\n$$');
   });

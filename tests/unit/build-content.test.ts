@@ -61,19 +61,20 @@ describe('build-content', () => {
     expect(Object.keys(snapshot(ws.contentDir))).toHaveLength(30);
   });
 
-  it('turns a page into MDX when an annotation gives it a component, and back, leaving one file for the page', () => {
+  it('rewrites a page in place when an annotation gives it an explorer, and back', () => {
     const ws = workspace();
     buildContent(ws, ws.dir);
     const explorer = '## 编者注\n\n```temperature-explorer\nlabels: [猫, 狗]\nteacher: [2, 1]\nstudent: [1, 2]\ntemperature: 2\n```\n';
     mkdirSync(join(ws.guidesDir, 'kd', 'annotations'));
     writeFileSync(join(ws.guidesDir, 'kd', 'annotations', '6.md'), explorer);
-    const withComponent = buildContent(ws, ws.dir);
-    expect(withComponent.diagnostics).toEqual([]);
-    expect([withComponent.written, withComponent.removed]).toEqual([['kd/6.mdx'], ['kd/6.md']]);
-    expect(readFileSync(join(ws.contentDir, 'kd/6.mdx'), 'utf8')).toContain('<TemperatureExplorer');
+    const withExplorer = buildContent(ws, ws.dir);
+    expect(withExplorer.diagnostics).toEqual([]);
+    expect([withExplorer.written, withExplorer.removed]).toEqual([['kd/6.md'], []]);
+    expect(readFileSync(join(ws.contentDir, 'kd/6.md'), 'utf8')).toContain('<kd-temperature-explorer');
     writeFileSync(join(ws.guidesDir, 'kd', 'annotations', '6.md'), '## 编者注\n\n只有文字。\n');
     const textOnly = buildContent(ws, ws.dir);
-    expect([textOnly.written, textOnly.removed]).toEqual([['kd/6.md'], ['kd/6.mdx']]);
+    expect([textOnly.written, textOnly.removed]).toEqual([['kd/6.md'], []]);
+    expect(readFileSync(join(ws.contentDir, 'kd/6.md'), 'utf8')).not.toContain('<kd-temperature-explorer');
   });
 
   it('removes the pages of a guide whose folder is gone', () => {

@@ -1,10 +1,11 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseCodingProblems } from '../../plugins/starlight-study-guides/pipeline/parse/parse-coding-problems.ts';
+import { readSolutions } from '../../plugins/starlight-study-guides/pipeline/read/read-solutions.ts';
 
 const dir = new URL('../../src/guides/kd-lifelong-learning/coding/', import.meta.url);
 const extras = readdirSync(dir).map((name) => ({ name: `coding/${name}`, file: name, text: readFileSync(new URL(name, dir), 'utf8') }));
-const { problems, diagnostics } = parseCodingProblems(extras);
+const { problems, diagnostics } = parseCodingProblems(extras, readSolutions(new URL('../../src/math/', import.meta.url).pathname));
 const modules = import.meta.glob<Record<string, (...args: unknown[]) => Value>>('../../src/math/*.ts');
 
 type Value = number | Value[] | { [key: string]: Value };

@@ -2,11 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { studyFrontmatterSchema } from '../../plugins/starlight-study-guides/model/frontmatter.ts';
 import { readGuideSources } from '../../plugins/starlight-study-guides/pipeline/read/read-guides.ts';
 import { generateSite } from '../../plugins/starlight-study-guides/pipeline/generate-site.ts';
+import { readSolutions } from '../../plugins/starlight-study-guides/pipeline/read/read-solutions.ts';
+import { siteUrl } from '../../plugins/starlight-study-guides/model/site-url.ts';
 import { frontmatterOf } from '../helpers/frontmatter.ts';
 
 const guidesDir = new URL('../../src/guides/', import.meta.url).pathname;
 const { sources } = readGuideSources(guidesDir, guidesDir);
-const site = generateSite(sources);
+const site = generateSite(sources, { siteUrl: siteUrl(undefined), solutions: readSolutions(new URL('../../src/math/', import.meta.url).pathname) });
 /** Starlight's own fields that the emitter sets; everything else must be in our schema. */
 const STARLIGHT_FIELDS = ['title', 'description', 'prev', 'next'];
 

@@ -14,6 +14,8 @@ const QUESTION_2 = '#### 2. 第二题？\n\n**题目：** 问题二。\n\n**答�
 /** Lines 1–9 are the title and question 1; question 2 starts on line 11. */
 const VALID = `### 测试指南\n\n${QUESTION_1}\n${QUESTION_2}`;
 const TOPICS = 'topics:\n  - name: 全部\n    questions: [1, 2]\n';
+/** The modules of src/math coding problems may name. */
+const SOLUTIONS = new Map([['kd-loss.ts', 'export function f() {}\n']]);
 
 interface Case {
   source?: string;
@@ -25,7 +27,7 @@ interface Case {
 
 function diagnose({ source = VALID, files = {}, slug = 'g' }: Omit<Case, 'expected'>) {
   const extras = Object.entries({ 'topics.yaml': TOPICS, ...files }).map(([name, text]) => ({ name, file: name, text }));
-  return checkGuides([{ slug, source: { name: 'source.md', file: 'source.md', text: source }, extras }]).diagnostics;
+  return checkGuides([{ slug, source: { name: 'source.md', file: 'source.md', text: source }, extras }], SOLUTIONS).diagnostics;
 }
 
 const check = (c: Omit<Case, 'expected'>): string[] => diagnose(c).map((d) => formatDiagnostic(d).split('\n')[0]!);
@@ -188,6 +190,12 @@ const CASES: Record<Exclude<RuleId, 'not-utf8'>, Case> = {
       'coding/1.md': '---\nid: kd-loss\ntitle: 蒸馏损失\nsolution: kd-loss.ts\nsignature: f()\nsample: { function: f, args: [], output: 1 }\ncolor: red\n---\n\n写一个函数。\n',
     },
     expected: ['coding/1.md:7:1-7:6  错误  信息块中 “color” 有误：Unrecognized key: "color"  (coding-frontmatter)'],
+  },
+  'coding-solution': {
+    files: {
+      'coding/1.md': '---\nid: kd-loss\ntitle: 蒸馏损失\nsolution: kd-los.ts\nsignature: f()\nsample: { function: f, args: [], output: 1 }\n---\n\n写一个函数。\n',
+    },
+    expected: ['coding/1.md:4:11-4:20  错误  参考实现 src/math/kd-los.ts 不存在  (coding-solution)'],
   },
   'coding-duplicate-id': {
     files: {

@@ -61,6 +61,7 @@ export const RULES = {
   'widget-spec': { severity: 'error', description: '交互示例（```widget 代码块）的参数正确', example: '```temperature-table 里 temperatures: [0]' },
   'coding-file-name': { severity: 'error', description: '编程题文件命名为 coding/<序号>.md', example: 'coding/kd.md' },
   'coding-frontmatter': { severity: 'error', description: '编程题开头的 YAML 信息块齐全且正确', example: '缺少 solution 的信息块' },
+  'coding-solution': { severity: 'error', description: '编程题的 solution 是 src/math 中已有的模块', example: 'solution: kd-los.ts' },
   'coding-duplicate-id': { severity: 'error', description: '编程题的 id 不重复', example: '两道题都是 id: kd-loss' },
 } as const satisfies Record<string, Rule>;
 

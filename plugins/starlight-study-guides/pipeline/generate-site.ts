@@ -22,7 +22,7 @@ import { TOPICS_FILE, parseTopics } from './parse/parse-topics.ts';
 export interface GeneratedSite {
   /** One model per guide that parsed, in source order. */
   guides: GuideModel[];
-  /** Page path relative to the content folder (`kd/6.md`, `kd/1.mdx`) → its text. Empty when there are errors. */
+  /** Page path relative to the content folder (`kd/6.md`) → its text. Empty when there are errors. */
   pages: Map<string, string>;
   /** Path inside the site's `exports/` folder → downloadable file. Empty when there are errors. */
   files: Map<string, string>;
@@ -32,6 +32,8 @@ export interface GeneratedSite {
 export interface SiteOptions {
   /** Where the site is served, base path included; exports carry absolute URLs. */
   siteUrl: URL;
+  /** File name in src/math → code: the modules coding problems name as their solution (read/read-solutions.ts). */
+  solutions?: ReadonlyMap<string, string>;
 }
 
 /** The whole-guide pages written as content; the others are routes (routes/study-view.astro). */
@@ -45,7 +47,7 @@ const PAGE_EMITTERS: Partial<Record<GuidePageId, (guide: GuideModel) => EmittedP
  * `npm run validate` runs. Guides with errors still get a model when their
  * source parsed, for the dev server's sidebar.
  */
-export function checkGuides(sources: GuideSource[]): { guides: GuideModel[]; diagnostics: Diagnostic[] } {
+export function checkGuides(sources: GuideSource[], solutions: ReadonlyMap<string, string> = new Map()): { guides: GuideModel[]; diagnostics: Diagnostic[] } {
   const guides: GuideModel[] = [];
   const diagnostics: Diagnostic[] = [];
   for (const { slug, source, extras } of sources) {
@@ -64,7 +66,7 @@ export function checkGuides(sources: GuideSource[]): { guides: GuideModel[]; dia
     const sourceBroken = parsed.diagnostics.some(isError);
     const mayExist = (n: number) => sourceBroken || parsed.unread.has(n);
     const annotated = parseAnnotations(parsed.guide, extras, mayExist);
-    const coding = parseCodingProblems(extras);
+    const coding = parseCodingProblems(extras, solutions);
     const assigned = parseTopics(extras.find((f) => f.name === TOPICS_FILE), parsed.guide, mayExist);
     const glossary = parseGlossary(extras.find((f) => f.name === GLOSSARY_FILE), parsed.guide, mayExist);
     diagnostics.push(...annotated.diagnostics, ...coding.diagnostics, ...assigned.diagnostics, ...glossary.diagnostics);
@@ -75,13 +77,13 @@ export function checkGuides(sources: GuideSource[]): { guides: GuideModel[]; dia
 
 /** Sources in, pages out: check each guide, then, unless there is an error, emit, without any file I/O. */
 export function generateSite(sources: GuideSource[], options: SiteOptions = { siteUrl: siteUrl(undefined) }): GeneratedSite {
-  const { guides, diagnostics } = checkGuides(sources);
+  const { guides, diagnostics } = checkGuides(sources, options.solutions);
   const pages = new Map<string, string>();
   const files = new Map<string, string>();
   if (diagnostics.some(isError)) return { guides, pages, files, diagnostics };
   files.set(EXPORT_SCHEMA_FILE, emitExportJsonSchema());
   for (const guide of guides) {
-    const addPage = (name: string | number, page: EmittedPage) => pages.set(`${guide.slug}/${name}.${page.extension}`, page.text);
+    const addPage = (name: string | number, page: EmittedPage) => pages.set(`${guide.slug}/${name}.md`, page);
     addPage('index', emitGuideIndex(guide));
     for (const question of guide.questions) addPage(question.number, emitQuestionPage(guide, question, addedSections(guide, question.number), guide.glossary));
     for (const { id } of guide.pages) {
@@ -106,11 +108,10 @@ function addedSections(guide: GuideModel, question: number): AddedSection[] {
 }
 
 function annotationSections(annotation: Annotation): AddedSection[] {
-  const imported = new Set<string>();
   return annotation.sections.map((s) => ({
     id: s.key,
     label: s.label,
-    blocks: expandWidgets(s.blocks, imported),
+    blocks: expandWidgets(s.blocks),
     anchors: s.anchors,
   }));
 }

@@ -2,7 +2,6 @@ import { directiveToMarkdown } from 'mdast-util-directive';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { gfmFromMarkdown, gfmToMarkdown } from 'mdast-util-gfm';
 import { mathFromMarkdown, mathToMarkdown } from 'mdast-util-math';
-import { mdxToMarkdown } from 'mdast-util-mdx';
 import { defaultHandlers, toMarkdown } from 'mdast-util-to-markdown';
 import { cjkFriendlyExtension } from 'micromark-extension-cjk-friendly';
 import { gfm } from 'micromark-extension-gfm';
@@ -19,7 +18,7 @@ const syntax = {
   mdastExtensions: [gfmFromMarkdown(), mathFromMarkdown()],
 } satisfies ParseOptions;
 
-const mdxExtensions = [mdxToMarkdown(), directiveToMarkdown(), gfmToMarkdown(), mathToMarkdown()];
+const pageExtensions = [directiveToMarkdown(), gfmToMarkdown(), mathToMarkdown()];
 const markdownExtensions = [gfmToMarkdown(), mathToMarkdown()];
 
 /**
@@ -75,30 +74,13 @@ export function parseMarkdown(text: string): Root {
 }
 
 /**
- * How mdast is serialised as MDX. The MDX extension makes the serialiser
- * escape `{` and `<` wherever MDX would read them as code, and the directive
- * extension escapes `:::` that Starlight would turn into an aside, so source
- * text stays text.
- */
-const mdxSerialization = {
-  extensions: mdxExtensions,
-  // mdast-util-mdx escapes `{` and `<` but not a line that starts with
-  // `import`/`export`, which MDX would run as JavaScript.
-  unsafe: [
-    { atBreak: true, character: 'i', after: 'mport\\b' },
-    { atBreak: true, character: 'e', after: 'xport\\b' },
-  ],
-  ...style,
-} satisfies SerializeOptions;
-
-/**
- * Serialises a page's mdast as MDX (see mdxSerialization). The same text is
- * the page's Markdown when it uses no component: each escape is a backslash
- * before ASCII punctuation or a character reference, which mean the same in
- * Markdown, and with every `<` of text escaped no raw HTML can form.
+ * How mdast is serialised as a page. The serialiser escapes `<` wherever it
+ * would open raw HTML or an autolink, and the directive extension escapes
+ * `:::` that Starlight would turn into an aside, so source text stays text:
+ * the only raw HTML on a page is markup our emitters build as `html` nodes.
  */
 export function serializePage(tree: Root): string {
-  return toMarkdown(tree, { ...mdxSerialization });
+  return toMarkdown(tree, { extensions: pageExtensions, ...style });
 }
 
 /** Serialises mdast as plain Markdown (GFM + `$` math), for readers and tools outside the site. */

@@ -22,7 +22,6 @@ export function emitFormulaIndex(guide: GuideModel): EmittedPage {
     const key = JSON.stringify(formula.tex);
     byTex.set(key, [...(byTex.get(key) ?? []), formula]);
   }
-  const imported = new Set<string>();
   const explorers = annotations.flatMap((a) =>
     a.sections.flatMap((s) => s.blocks.filter((b) => b.type === 'temperatureExplorer').map((b) => ({ question: a.question, block: b }))),
   );
@@ -46,7 +45,7 @@ export function emitFormulaIndex(guide: GuideModel): EmittedPage {
           sectionHeading('互动演示：温度如何改变 softmax'),
           ...explorers.flatMap(({ question, block }): RootContent[] => [
             { type: 'paragraph', children: [{ type: 'text', value: '拖动温度滑块或修改 logits，观察教师与学生的概率分布如何变化（也见' }, { type: 'link', url: `${linkFromPage.question(question)}#formulas`, children: [{ type: 'text', value: `第 ${question} 题` }] }, { type: 'text', value: '）。' }] },
-            ...expandWidgets([block], imported),
+            ...expandWidgets([block]),
           ]),
         ]
       : []),

@@ -5,6 +5,7 @@ import type { GlossaryTerm } from '../../model/glossary.ts';
 import { type Guide, type Question, sourceSectionsOf } from '../../model/guide.ts';
 import { linkFromPage } from '../../model/pages.ts';
 import { serializePage } from '../markdown-syntax.ts';
+import { EXPLORER_ELEMENT } from './emit-widgets.ts';
 
 /** A question page's frontmatter: every field the components and the section-id plugin read is set. */
 type QuestionFrontmatter = PageFrontmatter &
@@ -22,15 +23,12 @@ export interface AddedSection {
 }
 
 /**
- * A generated page. Pages that use a component are MDX; the others are plain
- * Markdown, which Astro renders without compiling a JavaScript module per
- * page: a fifth of the build's CPU time at 3,000 questions. Both are written
- * by the same serialiser (see serializePage).
+ * A generated page: frontmatter and Markdown. Never MDX: Astro renders a
+ * Markdown page once and keeps its HTML between builds, where an MDX page is
+ * compiled into a JavaScript module on every build (a fifth of the build's CPU
+ * time at 3,000 questions; 1–2 s of a 30-question build for three pages).
  */
-export interface EmittedPage {
-  extension: 'md' | 'mdx';
-  text: string;
-}
+export type EmittedPage = string;
 
 /** One question → its page: 题目, 答案, 解析, then our added sections, as `##` sections; `glossary` gives English names to gloss. */
 export function emitQuestionPage(guide: Guide, question: Question, added: AddedSection[] = [], glossary: GlossaryTerm[] = []): EmittedPage {
@@ -86,13 +84,14 @@ function mathSectionsOf(question: Question, added: AddedSection[]): Pick<Questio
   return ids.length > 0 ? { mathSections: ids } : {};
 }
 
-/** A page with formulas says `math: true`, so its head loads KaTeX's stylesheet; others never load it. */
+/**
+ * A page with formulas says `math: true`, so its head loads KaTeX's
+ * stylesheet; one with a temperature explorer says `explorer: true`, so the
+ * explorer's script and style come with it. Other pages load neither.
+ */
 export function emitPage(frontmatter: PageFrontmatter, body: Root): EmittedPage {
-  const withMath = containsAny(body, MATH) ? { ...frontmatter, math: true } : frontmatter;
-  return {
-    extension: containsAny(body, MDX) ? 'mdx' : 'md',
-    text: `---\n${frontmatterYaml(withMath)}\n---\n\n${serializePage(body)}`,
-  };
+  const flags = { ...(containsAny(body, MATH) && { math: true }), ...(containsExplorer(body) && { explorer: true }) };
+  return `---\n${frontmatterYaml({ ...frontmatter, ...flags })}\n---\n\n${serializePage(body)}`;
 }
 
 // YAML 1.2 reads JSON as it is (double-quoted strings take any JSON
@@ -103,8 +102,12 @@ function frontmatterYaml(data: object): string {
 }
 
 const MATH: ReadonlySet<Nodes['type']> = new Set(['math', 'inlineMath']);
-/** What only MDX can hold: imports, components, expressions. */
-const MDX: ReadonlySet<Nodes['type']> = new Set(['mdxjsEsm', 'mdxJsxFlowElement', 'mdxJsxTextElement', 'mdxFlowExpression', 'mdxTextExpression']);
+
+/** Raw HTML in a generated page is only ever markup we built (emit-widgets.ts); source HTML is text by then. */
+function containsExplorer(node: Nodes): boolean {
+  if (node.type === 'html') return node.value.startsWith(`<${EXPLORER_ELEMENT}`);
+  return 'children' in node && node.children.some(containsExplorer);
+}
 
 // A plain walk that stops at the first match: unist-util-visit's general
 // machinery cost 0.6 s of generating 3,000 questions here.

@@ -37,6 +37,8 @@ export type CodingProblem = z.infer<typeof frontmatterSchema> & {
   file: string;
   /** Where its id is written, for a duplicate. */
   idPlace: Position;
+  /** The solution module's code (readSolutions). */
+  code: string;
   /** The task, as Markdown. */
   blocks: RootContent[];
 };
@@ -48,7 +50,7 @@ const FRONTMATTER = /^---\n([\s\S]*?)\n---\n/;
  * Reads the guide's `coding/<n>.md` files: programming problems whose
  * reference solution is one of the project's own tested modules in src/math.
  */
-export function parseCodingProblems(extras: InputFile[]): { problems: CodingProblem[]; diagnostics: Diagnostic[] } {
+export function parseCodingProblems(extras: InputFile[], solutions: ReadonlyMap<string, string>): { problems: CodingProblem[]; diagnostics: Diagnostic[] } {
   const problems: CodingProblem[] = [];
   const diagnostics: Diagnostic[] = [];
   for (const file of extras) {
@@ -79,6 +81,11 @@ export function parseCodingProblems(extras: InputFile[]): { problems: CodingProb
       }
       continue;
     }
+    const code = solutions.get(parsed.data.solution);
+    if (code === undefined) {
+      report(yaml.placeOf(['solution']), 'coding-solution', `参考实现 src/math/${parsed.data.solution} 不存在`, '把 solution 改成 src/math 中已有的文件名，或先在 src/math 写好这个模块和它的测试。');
+      continue;
+    }
     // Blank lines in place of the frontmatter keep positions true to the file.
     const body = '\n'.repeat(front[0].split('\n').length - 1) + file.text.slice(front[0].length);
     const markdown = parseWithinNesting(body, file.file);
@@ -87,7 +94,7 @@ export function parseCodingProblems(extras: InputFile[]): { problems: CodingProb
     const { tree } = markdown;
     htmlAsText(tree);
     diagnostics.push(...checkMath(tree, file.file));
-    problems.push({ ...parsed.data, number: Number(match[1]), file: file.file, idPlace: yaml.placeOf(['id']), blocks: tree.children });
+    problems.push({ ...parsed.data, number: Number(match[1]), file: file.file, idPlace: yaml.placeOf(['id']), code, blocks: tree.children });
   }
   const seen = new Set<string>();
   for (const problem of problems.sort((a, b) => a.number - b.number)) {
