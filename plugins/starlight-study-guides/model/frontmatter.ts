@@ -25,7 +25,7 @@ export const studyFrontmatterSchema = z.object({
   questionCount: z.number().int().positive().optional(),
   /** Set on pages with formulas (by the generator, or by hand on pages that render them in components): their head loads KaTeX's stylesheet. */
   math: z.boolean().optional(),
-  /** Set on pages with a temperature explorer (by the generator, and by the print page that repeats them): they load its script and style. */
+  /** Set on pages with a temperature explorer (by the generator): they load its script and style. The print page drops scripts, so its copies stay hidden. */
   explorer: z.boolean().optional(),
   /** A question page's sections with formulas, for the print and review pages that show only some sections. */
   mathSections: z.array(z.string()).optional(),
