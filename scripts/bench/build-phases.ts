@@ -13,9 +13,9 @@ export interface BuildPhases {
   render: number;
   /** KaTeX styles inlined and fonts subset (the first step of scripts/after-build.ts). */
   katexFonts: number;
-  /** Every other step after rendering: sitemap; ours: script bundles, CSP hashes, link check; for plain Starlight, Pagefind too. */
+  /** Every other step after rendering: sitemap; ours: script bundles, and the pass that checks links, hashes inline scripts and hands Pagefind the pages; for plain Starlight, Pagefind too. */
   postProcessing: number;
-  /** Our search index and service worker, and the after-build process's start. */
+  /** Our search index written and the service worker, and the after-build process's start. */
   searchIndex: number;
 }
 
@@ -33,7 +33,7 @@ export function buildPhases(lines: BuildLines, totalMs: number): BuildPhases {
   const astroEnd = at(/\[build\] Complete!/) ?? totalMs;
   // scripts/after-build.ts prints a line as each step ends; plain Starlight has none of them.
   const katexEnd = at(/^KaTeX 样式与字体：/, astroEnd) ?? astroEnd;
-  const linksEnd = at(/^链接检查：/, astroEnd) ?? katexEnd;
+  const linksEnd = at(/^链接检查与 CSP：/, astroEnd) ?? katexEnd;
   return {
     startAndGeneration: syncStart,
     contentSync: syncEnd - syncStart,

@@ -62,19 +62,27 @@ function scanPage(html: string): ScannedPage {
 /** Where a URL leads on the deployed site: not the site's own, nowhere (and why), or a file and its #fragment. */
 type Outcome = { kind: 'external' } | { kind: 'missing'; what: string } | { kind: 'file'; file: string; hash: string };
 
+/** Checks the links of a built site's pages, handed one at a time, as a pass over the pages reads them. */
+export interface LinkChecker {
+  /** Checks one page's links (`file` as builtHtmlFiles names it) and notes its ids; keeps nothing else of the page. */
+  page(file: string, html: string): void;
+  /** Once every page was handed over: the stylesheets' links and the #anchors into other pages. */
+  finish(): LinkReport;
+}
+
 /**
  * Resolves every URL in every built page (and every `url()` in the CSS, inline or not) the
  * way a browser on the deployed site would, and reports those that miss: a
  * file that does not exist, an `#anchor` with no element of that id, or a
  * path outside the base path. URLs on the configured `site` origin (canonical,
- * og:url) count as internal. Pages are read one at a time, and each distinct
- * URL is resolved once: every page of a 3,000-question site links the same sidebar.
+ * og:url) count as internal. Each distinct URL is resolved once: every page
+ * of a 3,000-question site links the same sidebar. The pages must be the
+ * finished ones, and every file they link must be in `dist` already.
  */
-export function checkLinks(dist: string, base: string, site: string): LinkReport {
+export function linkChecker(dist: string, base: string, site: string): LinkChecker {
   const origin = new URL(site).origin;
   const problems: { at: number; text: string }[] = [];
   let checked = 0;
-  const files = builtHtmlFiles(dist);
   const idsOf = new Map<string, Set<string>>();
   /** Links to an anchor in another page, checked once every page's ids are known. */
   const anchors: { at: number; text: string; file: string; hash: string }[] = [];
@@ -110,25 +118,36 @@ export function checkLinks(dist: string, base: string, site: string): LinkReport
     }
   };
 
-  for (const file of files) {
-    const page = scanPage(readFileSync(join(dist, file), 'utf8'));
-    idsOf.set(join(dist, file), page.ids);
-    const pageUrl = new URL(`${base}${file.replace(/(^|\/)index\.html$/, '$1')}`, origin);
-    // Inline <style>: KaTeX's @font-face rules on formula pages point at the font files.
-    for (const style of page.styles) checkCss(file, pageUrl, style);
-    for (const { tag, rel, value } of page.urls) {
-      // Only <meta> whose content is a URL: og:url, og:image and the like.
-      if (tag === 'meta' && !/^(https?:)?\//.test(value)) continue;
-      // The 404 page is served at every missing URL and has none of its own;
-      // Starlight still gives it canonical and og:url `/404/`, which no host serves.
-      if (file === '404.html' && (tag === 'meta' || rel === 'canonical')) continue;
-      check(file, pageUrl, value);
-    }
-  }
-  const assets = join(dist, '_astro');
-  for (const css of existsSync(assets) ? readdirSync(assets).filter((f) => f.endsWith('.css')) : []) {
-    checkCss(`_astro/${css}`, new URL(`${base}_astro/${css}`, origin), readFileSync(join(assets, css), 'utf8'));
-  }
-  for (const anchor of anchors) if (!idsOf.get(anchor.file)?.has(anchor.hash)) problems.push(anchor);
-  return { problems: problems.sort((a, b) => a.at - b.at).map(({ text }) => text), checked };
+  return {
+    page(file, html) {
+      const page = scanPage(html);
+      idsOf.set(join(dist, file), page.ids);
+      const pageUrl = new URL(`${base}${file.replace(/(^|\/)index\.html$/, '$1')}`, origin);
+      // Inline <style>: KaTeX's @font-face rules on formula pages point at the font files.
+      for (const style of page.styles) checkCss(file, pageUrl, style);
+      for (const { tag, rel, value } of page.urls) {
+        // Only <meta> whose content is a URL: og:url, og:image and the like.
+        if (tag === 'meta' && !/^(https?:)?\//.test(value)) continue;
+        // The 404 page is served at every missing URL and has none of its own;
+        // Starlight still gives it canonical and og:url `/404/`, which no host serves.
+        if (file === '404.html' && (tag === 'meta' || rel === 'canonical')) continue;
+        check(file, pageUrl, value);
+      }
+    },
+    finish() {
+      const assets = join(dist, '_astro');
+      for (const css of existsSync(assets) ? readdirSync(assets).filter((f) => f.endsWith('.css')) : []) {
+        checkCss(`_astro/${css}`, new URL(`${base}_astro/${css}`, origin), readFileSync(join(assets, css), 'utf8'));
+      }
+      for (const anchor of anchors) if (!idsOf.get(anchor.file)?.has(anchor.hash)) problems.push(anchor);
+      return { problems: problems.sort((a, b) => a.at - b.at).map(({ text }) => text), checked };
+    },
+  };
+}
+
+/** Checks the links of every page of a built site, reading the pages one at a time. */
+export function checkLinks(dist: string, base: string, site: string): LinkReport {
+  const checker = linkChecker(dist, base, site);
+  for (const file of builtHtmlFiles(dist)) checker.page(file, readFileSync(join(dist, file), 'utf8'));
+  return checker.finish();
 }
