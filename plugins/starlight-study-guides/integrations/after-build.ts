@@ -1,10 +1,10 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readBuildFacts } from './build-facts.ts';
 import { builtHtmlFiles } from './built-pages.ts';
-import { bundlePageScripts } from './bundle-page-scripts.ts';
+import { pageScripts } from './bundle-page-scripts.ts';
 import { inlineScriptSources } from './content-security-policy.ts';
-import { inlineKatexStyles } from './inline-katex-styles.ts';
+import { katexStyles } from './inline-katex-styles.ts';
 import { linkChecker } from './link-check.ts';
 import { openSearchIndex } from './search-index.ts';
 import { completeSecurityHeaders } from './security-headers.ts';
@@ -18,49 +18,82 @@ async function step<T>(name: string, run: () => T | Promise<T>, report: (result:
   return result;
 }
 
+/** Marks a promise awaited later as handled now, so that a failure waits for its turn to be reported. */
+function later<T>(promise: Promise<T>): Promise<T> {
+  promise.catch(() => undefined);
+  return promise;
+}
+
 /**
  * Finishes the pages `astro build` wrote to `dist` (see scripts/after-build.ts
- * for the steps and why they run after Astro). Returns false, having printed
+ * for the passes and why they run after Astro). Returns false, having printed
  * why, when a link is broken: the site then gets no search index and no
  * service worker.
  */
 export async function afterBuild(dist: string, cacheDir: string): Promise<boolean> {
   const facts = readBuildFacts(cacheDir);
-  // Pagefind's process starts while the pages are being finished; it is sent them once they are.
-  const opening = openSearchIndex(dist, new Map(Object.entries(facts.searchWords)));
-  opening.catch(() => undefined);
+  const opening = later(openSearchIndex(dist, new Map(Object.entries(facts.searchWords))));
   try {
-    await step('KaTeX 样式与字体', () => inlineKatexStyles(dist, facts.base, join(cacheDir, 'katex-subsets')), (line) => line);
-    await step('页面脚本', () => bundlePageScripts(dist, facts.base), (line) => line);
+    const files = builtHtmlFiles(dist);
+    const katex = katexStyles(dist, facts.base, join(cacheDir, 'katex-subsets'));
+    const scripts = pageScripts(dist, facts.base);
     const searchIndex = await opening;
-    // One read of each finished page for the three steps that only look at it: Pagefind indexes
-    // the page in its own process while this one hashes its inline scripts and checks its links.
-    const { links } = await step(
-      '链接检查与 CSP',
+    await step(
+      '读取页面',
       async () => {
-        const checker = linkChecker(dist, facts.base, facts.site);
-        const scripts = new Set<string>();
-        for (const file of builtHtmlFiles(dist)) {
+        for (const file of files) {
           const html = readFileSync(join(dist, file), 'utf8');
+          // Pagefind reads a page's title, metadata and body text, none of which the
+          // rewrite below changes (styles and scripts only): it indexes the page now.
           const indexed = searchIndex.add(file, html);
-          for (const source of inlineScriptSources(html)) scripts.add(source);
-          checker.page(file, html);
+          katex.read(file, html);
+          scripts.read(file, html);
           await indexed;
         }
-        return { links: checker.finish(), headers: completeSecurityHeaders(dist, scripts) };
       },
-      ({ links, headers }) => (links.problems.length === 0 ? `${links.checked} 个站内链接均有效；${headers}` : `${links.problems.length} 个站内链接无效`),
+      () => `${files.length} 个页面`,
     );
-    if (links.problems.length > 0) {
-      for (const problem of links.problems) console.error(problem);
-      console.error(`${links.problems.length} 个站内链接无效：请修改链接所在的注解或题库文本，或补上它指向的页面。`);
+    // Pagefind makes the index in its own process while this one finishes and checks the pages.
+    const building = later(searchIndex.build());
+    const [katexRewrite, scriptsRewrite] = await Promise.all([
+      step('KaTeX 样式与字体', () => katex.prepare(), ({ report }) => report),
+      step('页面脚本', () => scripts.prepare(), ({ report }) => report),
+    ]);
+    const links = await step(
+      '链接检查与 CSP',
+      () => {
+        const checker = linkChecker(dist, facts.base, facts.site);
+        const hashes = new Set<string>();
+        for (const file of files) {
+          const path = join(dist, file);
+          const html = readFileSync(path, 'utf8');
+          const finished = scriptsRewrite.rewrite(file, katexRewrite.rewrite(file, html));
+          if (finished !== html) writeFileSync(path, finished);
+          for (const source of inlineScriptSources(finished)) hashes.add(source);
+          checker.page(file, finished);
+        }
+        return { report: checker.finish(), headers: completeSecurityHeaders(dist, hashes) };
+      },
+      ({ report, headers }) => (report.problems.length === 0 ? `${report.checked} 个站内链接均有效；${headers}` : `${report.problems.length} 个站内链接无效`),
+    );
+    if (links.report.problems.length > 0) {
+      for (const problem of links.report.problems) console.error(problem);
+      console.error(`${links.report.problems.length} 个站内链接无效：请修改链接所在的注解或题库文本，或补上它指向的页面。`);
       return false;
     }
-    await step('搜索索引', () => searchIndex.write(), (pages) => `${pages} 个页面（与链接检查同一遍读入，此处写出）`);
+    await step(
+      '搜索索引',
+      async () => {
+        const index = await building;
+        index.write();
+        return index.pages;
+      },
+      (pages) => `${pages} 个页面`,
+    );
     await step(
       '离线缓存',
       () => buildServiceWorker(dist, facts.base),
-      ({ files, bytes }) => `${files} 个文件，${(bytes / 1024 / 1024).toFixed(1)} MB`,
+      ({ files: count, bytes }) => `${count} 个文件，${(bytes / 1024 / 1024).toFixed(1)} MB`,
     );
     return true;
   } finally {

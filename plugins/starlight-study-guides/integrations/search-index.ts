@@ -12,8 +12,8 @@
  * Question pages are indexed with words the reader never sees (search-words.ts),
  * added to the copy Pagefind reads, not to the page.
  */
-import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import * as pagefind from 'pagefind';
 import { SOURCE_SECTIONS } from '../model/guide.ts';
 import { PROMPT_WEIGHT } from '../model/search.ts';
@@ -35,14 +35,21 @@ function forSearchIndex(html: string, extra: string): string {
   return `${html.slice(0, title)}${extra}${rest}`;
 }
 
-/** A Pagefind index being filled, one page at a time, and written only when asked: a build that fails meanwhile leaves no index. */
+/** A Pagefind index being filled, one page at a time. */
 export interface SearchIndex {
   /** Sends a page (`file` as builtHtmlFiles names it) to Pagefind, if it is one Pagefind indexes; resolves once Pagefind has read it. */
   add(file: string, html: string): Promise<void>;
-  /** Writes the index into `dist/pagefind/`; returns how many pages it holds. */
-  write(): Promise<number>;
-  /** Ends Pagefind's process, written or not. */
+  /** Once every page was added: the index, made in Pagefind's process while this one goes on, and held in memory. */
+  build(): Promise<BuiltSearchIndex>;
+  /** Ends Pagefind's process. */
   close(): Promise<void>;
+}
+
+/** A finished index, not yet in `dist`: a build that fails after it was made leaves none. */
+export interface BuiltSearchIndex {
+  pages: number;
+  /** Writes the index's files into `dist/pagefind/`, as Pagefind's writeFiles would. */
+  write(): void;
 }
 
 /**
@@ -72,12 +79,21 @@ export async function openSearchIndex(dist: string, added: ReadonlyMap<string, s
       pages++;
       await send(file, html);
     },
-    async write() {
+    async build() {
       // A site none of whose pages marks its body: Pagefind indexes them all, read once more.
       if (pages === 0) for (const file of builtHtmlFiles(dist)) await send(file, readFileSync(join(dist, file), 'utf8'));
-      const written = await index.writeFiles({ outputPath: resolve(dist, 'pagefind') });
-      if (written.errors.length > 0) fail(written.errors);
-      return pages;
+      const built = await index.getFiles();
+      if (built.errors.length > 0) fail(built.errors);
+      return {
+        pages,
+        write() {
+          for (const { path, content } of built.files) {
+            const target = join(dist, 'pagefind', path);
+            mkdirSync(dirname(target), { recursive: true });
+            writeFileSync(target, content);
+          }
+        },
+      };
     },
     async close() {
       await pagefind.close();
