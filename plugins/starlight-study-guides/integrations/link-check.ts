@@ -87,6 +87,8 @@ export function linkChecker(dist: string, base: string, site: string): LinkCheck
   /** Links to an anchor in another page, checked once every page's ids are known. */
   const anchors: { at: number; text: string; file: string; hash: string }[] = [];
   const outcomes = new Map<string, Outcome>();
+  /** Whether each file linked is there: the relative links of different pages lead to the same few. */
+  const files = new Map<string, boolean>();
 
   const resolveUrl = (raw: string, fromUrl: URL): Outcome => {
     const url = new URL(raw, fromUrl);
@@ -94,7 +96,9 @@ export function linkChecker(dist: string, base: string, site: string): LinkCheck
     if (!url.pathname.startsWith(base)) return { kind: 'missing', what: `路径不在 base ${base} 之下` };
     const path = decodeURIComponent(url.pathname.slice(base.length));
     const file = join(dist, path.endsWith('/') || path === '' ? join(path, 'index.html') : path);
-    if (!existsSync(file) || !statSync(file).isFile()) return { kind: 'missing', what: '目标文件不存在' };
+    let exists = files.get(file);
+    if (exists === undefined) files.set(file, (exists = existsSync(file) && statSync(file).isFile()));
+    if (!exists) return { kind: 'missing', what: '目标文件不存在' };
     return { kind: 'file', file, hash: decodeURIComponent(url.hash.slice(1)) };
   };
 
