@@ -23,3 +23,4 @@ export interface PagesStep {
   read(file: string, html: string): void;
   prepare(): Promise<{ report: string; rewrite(file: string, html: string): string }>;
 }
+

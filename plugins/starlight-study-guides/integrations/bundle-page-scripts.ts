@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { rolldown } from 'rolldown';
+import { detached } from '../utils/detached.ts';
 import type { PagesStep } from './built-pages.ts';
 
 /** Below this size (minified, before compression) a page's bundle is inlined instead of fetched. */
@@ -27,7 +28,7 @@ export function pageScripts(dist: string, base: string): PagesStep {
   const pages = new Map<string, string[]>();
   return {
     read(file, html) {
-      const sources = [...new Set([...html.matchAll(moduleScript)].map((m) => m[1]!))];
+      const sources = [...new Set([...html.matchAll(moduleScript)].map((m) => detached(m[1]!)))];
       if (sources.length > 1) pages.set(file, sources);
     },
 

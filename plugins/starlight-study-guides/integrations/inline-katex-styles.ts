@@ -5,6 +5,7 @@ import { basename, dirname, join } from 'node:path';
 import { transform } from 'lightningcss';
 import { katexFontText } from './katex-font-text.ts';
 import { classNamesIn, katexStylesFor } from './katex-page-styles.ts';
+import { detached } from '../utils/detached.ts';
 import type { PagesStep } from './built-pages.ts';
 
 /**
@@ -57,7 +58,7 @@ export function katexStyles(dist: string, base: string, cacheDir: string): Pages
         if (set === undefined) characters.set(face, (set = new Set()));
         for (const char of chars) set.add(char);
       }
-      pages.set(file, { stylesheet, faces: [...text.keys()] });
+      pages.set(file, { stylesheet: detached(stylesheet), faces: [...text.keys()] });
     },
 
     async prepare() {
@@ -85,7 +86,11 @@ export function katexStyles(dist: string, base: string, cacheDir: string): Pages
       );
       // Each page's rules are cut from the stylesheet read here; the full stylesheet and fonts leave dist/.
       const stylesFor = new Map<string, ReturnType<typeof katexStylesFor>>();
-      for (const stylesheet of fontText.keys()) {
+      const stylesheets = [...fontText.keys()];
+      // What the first pass noted of each formula's text (a memo of a hundred MB at 3,000 questions) is done with.
+      fontText.clear();
+      characters.clear();
+      for (const stylesheet of stylesheets) {
         const css = readFileSync(inDist(stylesheet), 'utf8');
         stylesFor.set(stylesheet, katexStylesFor(css));
         for (const font of fontUrls(css)) rmSync(inDist(font), { force: true });

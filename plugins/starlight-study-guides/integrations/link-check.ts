@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { Parser } from 'htmlparser2';
+import { detached } from '../utils/detached.ts';
 import { builtHtmlFiles } from './built-pages.ts';
 
 export interface LinkReport {
@@ -35,8 +36,8 @@ function scanPage(html: string): ScannedPage {
   const parser = new Parser(
     {
       onopentag(tag, attributes) {
-        if (attributes.id) page.ids.add(attributes.id);
-        if (tag === 'a' && attributes.name) page.ids.add(attributes.name);
+        if (attributes.id) page.ids.add(detached(attributes.id));
+        if (tag === 'a' && attributes.name) page.ids.add(detached(attributes.name));
         if (tag === 'style') {
           inStyle = true;
           page.styles.push('');
@@ -106,13 +107,17 @@ export function linkChecker(dist: string, base: string, site: string): LinkCheck
     // Only a relative URL depends on the page it is on.
     const key = /^([a-z]+:|\/)/i.test(raw) ? raw : `${fromUrl.pathname} ${raw}`;
     let outcome = outcomes.get(key);
-    if (outcome === undefined) outcomes.set(key, (outcome = resolveUrl(raw, fromUrl)));
+    if (outcome === undefined) outcomes.set(detached(key), (outcome = resolveUrl(raw, fromUrl)));
     if (outcome.kind === 'external') return;
     checked += 1;
-    const text = (what: string) => `${from} → ${raw}: ${what}`;
+    const text = (what: string) => detached(`${from} → ${raw}: ${what}`);
     if (outcome.kind === 'missing') problems.push({ at: checked, text: text(outcome.what) });
     else if (outcome.hash && outcome.file.endsWith('.html')) {
-      anchors.push({ at: checked, text: text(`页面中没有 id 为 “${outcome.hash}” 的元素`), file: outcome.file, hash: outcome.hash });
+      const problem = { at: checked, text: `页面中没有 id 为 “${outcome.hash}” 的元素`, file: outcome.file, hash: outcome.hash };
+      // An anchor in this page or one already read is checked now; one in a later page once it is read.
+      const ids = idsOf.get(outcome.file);
+      if (ids === undefined) anchors.push({ ...problem, text: text(problem.text) });
+      else if (!ids.has(outcome.hash)) problems.push({ at: checked, text: text(problem.text) });
     }
   };
 
