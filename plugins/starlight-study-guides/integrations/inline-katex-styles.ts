@@ -48,8 +48,9 @@ export function katexStyles(dist: string, base: string, cacheDir: string): Pages
   const pages = new Map<string, FormulaPage>();
   return {
     read(file, html) {
-      const stylesheet = KATEX_LINK.exec(html)?.[1];
-      if (stylesheet === undefined) return;
+      const link = KATEX_LINK.exec(html)?.[1];
+      if (link === undefined) return;
+      const stylesheet = detached(link);
       if (!stylesheet.startsWith(base)) throw new Error(`${file}: KaTeX stylesheet ${stylesheet} is outside the base path ${base}`);
       if (!fontText.has(stylesheet)) fontText.set(stylesheet, katexFontText(readFileSync(inDist(stylesheet), 'utf8')));
       const text = fontText.get(stylesheet)!(html);
@@ -58,7 +59,7 @@ export function katexStyles(dist: string, base: string, cacheDir: string): Pages
         if (set === undefined) characters.set(face, (set = new Set()));
         for (const char of chars) set.add(char);
       }
-      pages.set(file, { stylesheet: detached(stylesheet), faces: [...text.keys()] });
+      pages.set(file, { stylesheet, faces: [...text.keys()] });
     },
 
     async prepare() {
@@ -87,7 +88,7 @@ export function katexStyles(dist: string, base: string, cacheDir: string): Pages
       // Each page's rules are cut from the stylesheet read here; the full stylesheet and fonts leave dist/.
       const stylesFor = new Map<string, ReturnType<typeof katexStylesFor>>();
       const stylesheets = [...fontText.keys()];
-      // What the first pass noted of each formula's text (a memo of a hundred MB at 3,000 questions) is done with.
+      // What the first pass noted of each formula (a memo of up to 20 million characters) is done with.
       fontText.clear();
       characters.clear();
       for (const stylesheet of stylesheets) {
