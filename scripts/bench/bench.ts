@@ -313,9 +313,11 @@ const PHASE_NAMES: Record<keyof BuildPhases, string> = {
   contentSync: 'content sync',
   bundle: 'Vite',
   render: 'page render',
-  katexFonts: 'KaTeX styles + fonts',
   postProcessing: 'other post-processing',
-  searchIndex: 'search index + service worker (ours)',
+  afterBuildRead: 'after Astro: start + pages read, Pagefind indexing (ours)',
+  afterBuildPrepare: 'KaTeX font subsets + script bundles (ours)',
+  afterBuildRewrite: 'pages rewritten, CSP hashes, link check (ours)',
+  searchIndex: 'search index written + service worker (ours)',
 };
 
 function ratioTable({ rounds, pages }: Awaited<ReturnType<typeof compareWithStarlight>>): string[] {

@@ -11,11 +11,15 @@ export interface BuildPhases {
   bundle: number;
   /** Rendering every page, ours and the whole-guide pages alike. */
   render: number;
-  /** KaTeX styles inlined and fonts subset (the first step of scripts/after-build.ts). */
-  katexFonts: number;
-  /** Every other step after rendering: sitemap; ours: script bundles, CSP hashes, link check; for plain Starlight, Pagefind too. */
+  /** Every other step after rendering: the sitemap; for plain Starlight, Pagefind too. */
   postProcessing: number;
-  /** Our search index and service worker, and the after-build process's start. */
+  /** Ours, after Astro (scripts/after-build.ts): its start, and the first read of every page, which Pagefind indexes meanwhile. */
+  afterBuildRead: number;
+  /** KaTeX fonts subset and script bundles made, side by side. */
+  afterBuildPrepare: number;
+  /** Every page rewritten (KaTeX styles, scripts), its inline scripts hashed and its links checked. */
+  afterBuildRewrite: number;
+  /** The search index (made during the two steps above) written, and the service worker. */
   searchIndex: number;
 }
 
@@ -32,15 +36,18 @@ export function buildPhases(lines: BuildLines, totalMs: number): BuildPhases {
   const renderEnd = at(/✓ Completed in/, renderStart) ?? renderStart;
   const astroEnd = at(/\[build\] Complete!/) ?? totalMs;
   // scripts/after-build.ts prints a line as each step ends; plain Starlight has none of them.
-  const katexEnd = at(/^KaTeX 样式与字体：/, astroEnd) ?? astroEnd;
-  const linksEnd = at(/^链接检查：/, astroEnd) ?? katexEnd;
+  const readEnd = at(/^读取页面：/, astroEnd) ?? astroEnd;
+  const prepareEnd = Math.max(at(/^KaTeX 样式与字体：/, astroEnd) ?? readEnd, at(/^页面脚本：/, astroEnd) ?? readEnd);
+  const rewriteEnd = at(/^链接检查与 CSP：/, astroEnd) ?? prepareEnd;
   return {
     startAndGeneration: syncStart,
     contentSync: syncEnd - syncStart,
     bundle: renderStart - syncEnd,
     render: renderEnd - renderStart,
-    katexFonts: katexEnd - astroEnd,
-    postProcessing: astroEnd - renderEnd + (linksEnd - katexEnd),
-    searchIndex: totalMs - linksEnd,
+    postProcessing: astroEnd - renderEnd,
+    afterBuildRead: readEnd - astroEnd,
+    afterBuildPrepare: prepareEnd - readEnd,
+    afterBuildRewrite: rewriteEnd - prepareEnd,
+    searchIndex: totalMs - rewriteEnd,
   };
 }

@@ -96,7 +96,8 @@ describe('astro build › a link that leads nowhere', () => {
     expect(output).toContain('4 个站内链接无效');
     expect(output).not.toMatch(/at .*\(/);
     expect(output).not.toMatch(/unhandled error/i);
-    // Checked before the search index and the service worker: a site with broken links gets neither.
+    // Pagefind indexes the pages while their links are checked, but its index is written only once
+    // they pass, and the service worker after it: a site with broken links gets neither.
     expect(existsSync(join(root, 'dist/pagefind'))).toBe(false);
     expect(existsSync(join(root, 'dist/sw.js'))).toBe(false);
   }, 300_000);

@@ -54,6 +54,19 @@ describe('links › the checker itself', () => {
     ]);
   });
 
+  it('reports a missing anchor in the page itself, in a page read before it and in one read after it, in the order of the links', () => {
+    const dist = fixtureSite({
+      'a/index.html': '<h2 id="answer">答案</h2>',
+      'm/index.html': '<h2 id="top">题目</h2><a href="#top">ok</a><a href="#gone">x</a><a href="../z/#end">ok</a><a href="../z/#late">x</a><a href="../a/#early">x</a>',
+      'z/index.html': '<h2 id="end">完</h2>',
+    });
+    expect(checkLinks(dist, '/', SITE).problems).toEqual([
+      'm/index.html → #gone: 页面中没有 id 为 “gone” 的元素',
+      'm/index.html → ../z/#late: 页面中没有 id 为 “late” 的元素',
+      'm/index.html → ../a/#early: 页面中没有 id 为 “early” 的元素',
+    ]);
+  });
+
   it('reports a font that an inline <style> points at and the build does not have', () => {
     const dist = fixtureSite({
       '_astro/Main.woff2': '',

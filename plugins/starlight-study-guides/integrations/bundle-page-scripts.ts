@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { rolldown } from 'rolldown';
-import { builtHtmlFiles } from './built-pages.ts';
+import { detached } from '../utils/detached.ts';
+import type { PagesStep } from './built-pages.ts';
 
 /** Below this size (minified, before compression) a page's bundle is inlined instead of fetched. */
 const INLINE_LIMIT = 1024;
@@ -19,32 +20,39 @@ const ENTRY = '\0page-scripts';
  * page loaded them; a module loaded on demand (`import()`, like the search
  * UI) stays a file of its own and still loads on demand. A bundle that is tiny
  * and imports nothing is written into the page instead. New component scripts
- * fold in without being named here. Returns what it did, in a line.
+ * fold in without being named here.
  */
-export async function bundlePageScripts(dist: string, base: string): Promise<string> {
+export function pageScripts(dist: string, base: string): PagesStep {
   const assets = `${base}_astro/`;
   const moduleScript = new RegExp(`<script type="module" src="(${escape(assets)}[^"/]+\\.js)"></script>`, 'g');
   const pages = new Map<string, string[]>();
-  for (const file of builtHtmlFiles(dist)) {
-    const sources = [...new Set([...readFileSync(join(dist, file), 'utf8').matchAll(moduleScript)].map((m) => m[1]!))];
-    if (sources.length > 1) pages.set(file, sources);
-  }
-  const tags = new Map<string, string>();
-  for (const sources of new Set([...pages.values()].map((s) => s.join('\n')))) {
-    tags.set(sources, await bundle(join(dist, '_astro'), assets, sources.split('\n')));
-  }
-  for (const [file, sources] of pages) {
-    const path = join(dist, file);
-    let first = true;
-    const html = readFileSync(path, 'utf8').replace(moduleScript, (tag, src: string) => {
-      if (!sources.includes(src)) return tag;
-      if (!first) return '';
-      first = false;
-      return tags.get(sources.join('\n'))!;
-    });
-    writeFileSync(path, html);
-  }
-  return `${pages.size} 个页面的脚本已合并为 ${tags.size} 个按页面类型划分的文件`;
+  return {
+    read(file, html) {
+      const sources = [...new Set([...html.matchAll(moduleScript)].map((m) => detached(m[1]!)))];
+      if (sources.length > 1) pages.set(file, sources);
+    },
+
+    async prepare() {
+      // One bundle per kind of page, made side by side: Rolldown works in threads of its own.
+      const kinds = [...new Set([...pages.values()].map((s) => s.join('\n')))];
+      const bundles = await Promise.all(kinds.map((sources) => bundle(join(dist, '_astro'), assets, sources.split('\n'))));
+      const tags = new Map(kinds.map((sources, i) => [sources, bundles[i]!]));
+      return {
+        report: `${pages.size} 个页面的脚本已合并为 ${tags.size} 个按页面类型划分的文件`,
+        rewrite(file, html) {
+          const sources = pages.get(file);
+          if (sources === undefined) return html;
+          let first = true;
+          return html.replace(moduleScript, (tag, src: string) => {
+            if (!sources.includes(src)) return tag;
+            if (!first) return '';
+            first = false;
+            return tags.get(sources.join('\n'))!;
+          });
+        },
+      };
+    },
+  };
 }
 
 /** Bundles the modules at `sources` (URLs under `assets`, the folder `dir`) and returns the <script> that loads them. */

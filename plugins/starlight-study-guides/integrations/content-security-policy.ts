@@ -23,15 +23,27 @@ const SCRIPT = /(<script\b(?:[^>"']|"[^"]*"|'[^']*')*>)([\s\S]*?)<\/script[\s/>]
 export function inlineScriptSources(html: string): string[] {
   const sources: string[] = [];
   for (const [, startTag, content] of html.matchAll(SCRIPT)) {
-    // The start tag alone goes through the HTML parser, which reads its attributes.
-    const script = fromHtml(startTag!, { fragment: true }).children[0] as Element;
-    if (script.properties.src !== undefined) continue;
-    if (!EXECUTABLE.has(String(script.properties.type ?? '').trim().toLowerCase())) continue;
+    if (!runsInline(startTag!)) continue;
     // The parser turns CR and CRLF into LF before a browser hashes the text.
     const text = content!.replace(/\r\n?/g, '\n');
     sources.push(`'sha256-${createHash('sha256').update(text).digest('base64')}'`);
   }
   return sources;
+}
+
+/** Start tags seen so far: every page of a kind has the same few scripts. */
+const runsInlineByTag = new Map<string, boolean>();
+
+/** Whether a script with this start tag runs its own text: no `src`, and a type a browser runs. */
+function runsInline(startTag: string): boolean {
+  let runs = runsInlineByTag.get(startTag);
+  if (runs === undefined) {
+    // The start tag alone goes through the HTML parser, which reads its attributes.
+    const script = fromHtml(startTag, { fragment: true }).children[0] as Element;
+    runs = script.properties.src === undefined && EXECUTABLE.has(String(script.properties.type ?? '').trim().toLowerCase());
+    runsInlineByTag.set(startTag, runs);
+  }
+  return runs;
 }
 
 /**

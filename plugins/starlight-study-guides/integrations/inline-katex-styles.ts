@@ -5,7 +5,8 @@ import { basename, dirname, join } from 'node:path';
 import { transform } from 'lightningcss';
 import { katexFontText } from './katex-font-text.ts';
 import { classNamesIn, katexStylesFor } from './katex-page-styles.ts';
-import { builtHtmlFiles } from './built-pages.ts';
+import { detached } from '../utils/detached.ts';
+import type { PagesStep } from './built-pages.ts';
 
 /**
  * The <link> to KaTeX's stylesheet that plugins/starlight-study-guides/overrides/Head.astro
@@ -19,8 +20,8 @@ const SUBSET_OPTIONS = { targetFormat: 'woff2', noHinting: true } as const;
 /** What else a cached subset depends on besides the font and the characters: the subsetter and how it is asked. */
 const SUBSETTER = `${(createRequire(import.meta.url)('subset-font/package.json') as { version: string }).version} ${JSON.stringify(SUBSET_OPTIONS)}`;
 
+/** What a formula page needs of KaTeX, noted in the first pass. */
 interface FormulaPage {
-  path: string;
   stylesheet: string;
   /** WOFF2 URLs of the faces the page draws text with. */
   faces: string[];
@@ -38,65 +39,75 @@ interface FormulaPage {
  * hash, and KaTeX's full fonts and stylesheet leave dist/. A formula with a
  * new character changes its face's subset, and so its name. Subsets are kept
  * in Astro's cache folder by font and characters, so a warm build cuts none.
- * `astro dev` keeps the <link> and the full fonts. Returns what it did, in a line.
+ * `astro dev` keeps the <link> and the full fonts.
  */
-export async function inlineKatexStyles(dist: string, base: string, cacheDir: string): Promise<string> {
+export function katexStyles(dist: string, base: string, cacheDir: string): PagesStep {
   const inDist = (url: string) => join(dist, url.slice(base.length));
   const fontText = new Map<string, (html: string) => Map<string, string>>();
   const characters = new Map<string, Set<string>>();
-  const pages: FormulaPage[] = [];
-  for (const file of builtHtmlFiles(dist)) {
-    const path = join(dist, file);
-    const html = readFileSync(path, 'utf8');
-    const stylesheet = KATEX_LINK.exec(html)?.[1];
-    if (stylesheet === undefined) continue;
-    if (!stylesheet.startsWith(base)) throw new Error(`${file}: KaTeX stylesheet ${stylesheet} is outside the base path ${base}`);
-    if (!fontText.has(stylesheet)) fontText.set(stylesheet, katexFontText(readFileSync(inDist(stylesheet), 'utf8')));
-    const text = fontText.get(stylesheet)!(html);
-    for (const [face, chars] of text) {
-      let set = characters.get(face);
-      if (set === undefined) characters.set(face, (set = new Set()));
-      for (const char of chars) set.add(char);
-    }
-    pages.push({ path, stylesheet, faces: [...text.keys()] });
-  }
-
-  const subsets = new Map<string, string>();
-  mkdirSync(cacheDir, { recursive: true });
-  await Promise.all(
-    [...characters].map(async ([face, chars]) => {
-      const full = readFileSync(inDist(face));
-      const text = [...chars].sort().join('');
-      // A warm build reuses the subset of the same font and characters from Astro's cache folder.
-      const cached = join(cacheDir, `${createHash('sha256').update(SUBSETTER).update(full).update(text).digest('base64url')}.woff2`);
-      let subset: Buffer;
-      if (existsSync(cached)) subset = readFileSync(cached);
-      else {
-        // Loaded only when a subset is missing: HarfBuzz's WebAssembly is most of this step's start-up, and a warm build needs none.
-        const { default: subsetFont } = await import('subset-font');
-        subset = await subsetFont(full, text, SUBSET_OPTIONS);
-        writeFileSync(cached, subset);
+  const pages = new Map<string, FormulaPage>();
+  return {
+    read(file, html) {
+      const link = KATEX_LINK.exec(html)?.[1];
+      if (link === undefined) return;
+      const stylesheet = detached(link);
+      if (!stylesheet.startsWith(base)) throw new Error(`${file}: KaTeX stylesheet ${stylesheet} is outside the base path ${base}`);
+      if (!fontText.has(stylesheet)) fontText.set(stylesheet, katexFontText(readFileSync(inDist(stylesheet), 'utf8')));
+      const text = fontText.get(stylesheet)!(html);
+      for (const [face, chars] of text) {
+        let set = characters.get(face);
+        if (set === undefined) characters.set(face, (set = new Set()));
+        for (const char of chars) set.add(char);
       }
-      const hash = createHash('sha256').update(subset).digest('base64url').slice(0, 10);
-      const url = `${dirname(face)}/${basename(face).split('.')[0]}.${hash}.woff2`;
-      writeFileSync(inDist(url), subset);
-      subsets.set(face, url);
-    }),
-  );
+      pages.set(file, { stylesheet, faces: [...text.keys()] });
+    },
 
-  const stylesFor = new Map<string, ReturnType<typeof katexStylesFor>>();
-  for (const stylesheet of fontText.keys()) {
-    const css = readFileSync(inDist(stylesheet), 'utf8');
-    stylesFor.set(stylesheet, katexStylesFor(css));
-    for (const font of fontUrls(css)) rmSync(inDist(font), { force: true });
-  }
-  for (const page of pages) {
-    const html = readFileSync(page.path, 'utf8');
-    const styles = stylesFor.get(page.stylesheet)!(classNamesIn(html), new Map(page.faces.map((face) => [face, subsets.get(face)!])));
-    writeFileSync(page.path, html.replace(KATEX_LINK, () => `<style>${styles}</style>`));
-  }
-  for (const stylesheet of fontText.keys()) rmSync(inDist(stylesheet));
-  return `${pages.length} 个含公式的页面已内联所需的 KaTeX 样式；${subsets.size} 个 KaTeX 字体已按全站所用字符裁剪`;
+    async prepare() {
+      const subsets = new Map<string, string>();
+      mkdirSync(cacheDir, { recursive: true });
+      await Promise.all(
+        [...characters].map(async ([face, chars]) => {
+          const full = readFileSync(inDist(face));
+          const text = [...chars].sort().join('');
+          // A warm build reuses the subset of the same font and characters from Astro's cache folder.
+          const cached = join(cacheDir, `${createHash('sha256').update(SUBSETTER).update(full).update(text).digest('base64url')}.woff2`);
+          let subset: Buffer;
+          if (existsSync(cached)) subset = readFileSync(cached);
+          else {
+            // Loaded only when a subset is missing: HarfBuzz's WebAssembly is most of this step's start-up, and a warm build needs none.
+            const { default: subsetFont } = await import('subset-font');
+            subset = await subsetFont(full, text, SUBSET_OPTIONS);
+            writeFileSync(cached, subset);
+          }
+          const hash = createHash('sha256').update(subset).digest('base64url').slice(0, 10);
+          const url = `${dirname(face)}/${basename(face).split('.')[0]}.${hash}.woff2`;
+          writeFileSync(inDist(url), subset);
+          subsets.set(face, url);
+        }),
+      );
+      // Each page's rules are cut from the stylesheet read here; the full stylesheet and fonts leave dist/.
+      const stylesFor = new Map<string, ReturnType<typeof katexStylesFor>>();
+      const stylesheets = [...fontText.keys()];
+      // What the first pass noted of each formula (a memo of up to 20 million characters) is done with.
+      fontText.clear();
+      characters.clear();
+      for (const stylesheet of stylesheets) {
+        const css = readFileSync(inDist(stylesheet), 'utf8');
+        stylesFor.set(stylesheet, katexStylesFor(css));
+        for (const font of fontUrls(css)) rmSync(inDist(font), { force: true });
+        rmSync(inDist(stylesheet));
+      }
+      return {
+        report: `${pages.size} 个含公式的页面已内联所需的 KaTeX 样式；${subsets.size} 个 KaTeX 字体已按全站所用字符裁剪`,
+        rewrite(file, html) {
+          const page = pages.get(file);
+          if (page === undefined) return html;
+          const styles = stylesFor.get(page.stylesheet)!(classNamesIn(html), new Map(page.faces.map((face) => [face, subsets.get(face)!])));
+          return html.replace(KATEX_LINK, () => `<style>${styles}</style>`);
+        },
+      };
+    },
+  };
 }
 
 /** Every file a stylesheet's `url()`s name: KaTeX's fonts, WOFF2, WOFF and TrueType. */

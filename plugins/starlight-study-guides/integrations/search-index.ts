@@ -12,8 +12,8 @@
  * Question pages are indexed with words the reader never sees (search-words.ts),
  * added to the copy Pagefind reads, not to the page.
  */
-import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import * as pagefind from 'pagefind';
 import { SOURCE_SECTIONS } from '../model/guide.ts';
 import { PROMPT_WEIGHT } from '../model/search.ts';
@@ -35,34 +35,68 @@ function forSearchIndex(html: string, extra: string): string {
   return `${html.slice(0, title)}${extra}${rest}`;
 }
 
-/** Indexes every page under `dist` into `dist/pagefind/`, with `added` text on the pages it names; returns how many it indexed. */
-export async function buildSearchIndex(dist: string, added: ReadonlyMap<string, string> = new Map()): Promise<number> {
+/** A Pagefind index being filled, one page at a time. */
+export interface SearchIndex {
+  /** Sends a page (`file` as builtHtmlFiles names it) to Pagefind, if it is one Pagefind indexes; resolves once Pagefind has read it. */
+  add(file: string, html: string): Promise<void>;
+  /** Once every page was added: the index, made in Pagefind's process while this one goes on, and held in memory. */
+  build(): Promise<BuiltSearchIndex>;
+  /** Ends Pagefind's process. */
+  close(): Promise<void>;
+}
+
+/** A finished index, not yet in `dist`: a build that fails after it was made leaves none. */
+export interface BuiltSearchIndex {
+  pages: number;
+  /** Writes the index's files into `dist/pagefind/`, as Pagefind's writeFiles would. */
+  write(): void;
+}
+
+/**
+ * Starts Pagefind (its own process, which indexes while ours goes on) for
+ * the pages under `dist`, with `added` text on the pages it names.
+ */
+export async function openSearchIndex(dist: string, added: ReadonlyMap<string, string> = new Map()): Promise<SearchIndex> {
   const fail = (errors: string[]) => {
     throw new Error(`Pagefind 建索引失败：\n${errors.join('\n')}`);
   };
-  try {
-    const { index, errors } = await pagefind.createIndex();
-    if (!index || errors.length > 0) return fail(errors);
-    const files = builtHtmlFiles(dist);
-    const add = async (sourcePath: string, html: string) => {
-      const extra = added.get(sourcePath);
-      const result = await index.addHTMLFile({ sourcePath, content: extra ? forSearchIndex(html, extra) : html });
-      if (result.errors.length > 0) fail(result.errors);
-    };
-    // Pagefind indexes only the pages with `data-pagefind-body` once any page has one, so the
-    // others (the 1 MB print page among them) are not sent to it at all. One page in memory at a time.
-    let pages = 0;
-    for (const sourcePath of files) {
-      const html = readFileSync(join(dist, sourcePath), 'utf8');
-      if (!html.includes('data-pagefind-body')) continue;
-      await add(sourcePath, html);
-      pages++;
-    }
-    if (pages === 0) for (const sourcePath of files) await add(sourcePath, readFileSync(join(dist, sourcePath), 'utf8'));
-    const written = await index.writeFiles({ outputPath: resolve(dist, 'pagefind') });
-    if (written.errors.length > 0) fail(written.errors);
-    return pages;
-  } finally {
+  const { index, errors } = await pagefind.createIndex();
+  if (!index || errors.length > 0) {
     await pagefind.close();
+    return fail(errors);
   }
+  const send = async (sourcePath: string, html: string) => {
+    const extra = added.get(sourcePath);
+    const result = await index.addHTMLFile({ sourcePath, content: extra ? forSearchIndex(html, extra) : html });
+    if (result.errors.length > 0) fail(result.errors);
+  };
+  let pages = 0;
+  return {
+    // Pagefind indexes only the pages with `data-pagefind-body` once any page has one, so the
+    // others (the 1 MB print page among them) are not sent to it at all.
+    async add(file, html) {
+      if (!html.includes('data-pagefind-body')) return;
+      pages++;
+      await send(file, html);
+    },
+    async build() {
+      // A site none of whose pages marks its body: Pagefind indexes them all, read once more.
+      if (pages === 0) for (const file of builtHtmlFiles(dist)) await send(file, readFileSync(join(dist, file), 'utf8'));
+      const built = await index.getFiles();
+      if (built.errors.length > 0) fail(built.errors);
+      return {
+        pages,
+        write() {
+          for (const { path, content } of built.files) {
+            const target = join(dist, 'pagefind', path);
+            mkdirSync(dirname(target), { recursive: true });
+            writeFileSync(target, content);
+          }
+        },
+      };
+    },
+    async close() {
+      await pagefind.close();
+    },
+  };
 }

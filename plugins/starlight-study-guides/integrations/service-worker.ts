@@ -12,14 +12,17 @@
  *
  * Workbox's generateSW would do both steps, but it bundles the worker with
  * Rollup and Babel, and loading workbox-build's entry alone took a second:
- * more than Pagefind. Its getManifest (imported from its own module) lists the
- * files, and Rolldown bundles the worker in milliseconds.
+ * more than Pagefind. Its file listing (imported from its own module) lists
+ * the files, and Rolldown bundles the worker in milliseconds. The listing is
+ * the one getManifest runs once it has checked its options with ajv, which
+ * took a tenth of a second to load and compile the schema for options that
+ * are written here once: so every option getManifest would default is set.
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { rolldown } from 'rolldown';
-import { getManifest } from 'workbox-build/build/get-manifest.js';
+import { getFileManifestEntries } from 'workbox-build/build/lib/get-file-manifest-entries.js';
 import { SERVICE_WORKER_FILE } from '../model/pages.ts';
 import { joinBase } from '../model/site-url.ts';
 
@@ -31,8 +34,9 @@ export interface ServiceWorkerResult {
 }
 
 export async function buildServiceWorker(dist: string, base: string): Promise<ServiceWorkerResult> {
-  const { manifestEntries, count, size, warnings } = await getManifest({
+  const { manifestEntries, count, size, warnings } = await getFileManifestEntries({
     globDirectory: dist,
+    globFollow: true,
     // Pages, their assets and Pagefind's index; browsers that run the worker read woff2, so KaTeX's woff and ttf stay out.
     globPatterns: ['**/*.{html,css,js,svg,webmanifest}', '_astro/**/*.woff2', 'pagefind/**/*'],
     globIgnores: [SERVICE_WORKER_FILE, 'pagefind/*-{component,modular}-ui.*'],

@@ -1,3 +1,5 @@
+import { detached } from './detached.ts';
+
 /**
  * Remembers the results of a pure function by key, within a budget of entries
  * and of key characters (the least recently used go first). For work that
@@ -16,7 +18,8 @@ export function memo<V>(limits: { entries: number; keyChars: number }): (key: st
       return value;
     }
     const value = compute();
-    entries.set(key, value);
+    // A key cut from a larger text would keep all of that text, beyond the budget.
+    entries.set(detached(key), value);
     keyChars += key.length;
     while (entries.size > limits.entries || keyChars > limits.keyChars) {
       const oldest: string = entries.keys().next().value!;
