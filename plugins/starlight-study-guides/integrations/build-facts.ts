@@ -10,7 +10,6 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import type { GuideModel } from '../model/guide-model.ts';
 import { DEFAULT_SITE, withTrailingSlash } from '../model/site-url.ts';
-import { hiddenIndexText } from './search-words.ts';
 
 export interface BuildFacts {
   /** The base path, with a trailing slash: `/`, `/kd-guide/`. */
@@ -34,7 +33,9 @@ export function buildFacts(guides: () => GuideModel[]): AstroIntegration {
         file = join(fileURLToPath(config.cacheDir), BUILD_FACTS_FILE);
         facts = { base: withTrailingSlash(config.base), site: config.site ?? DEFAULT_SITE };
       },
-      'astro:build:done'() {
+      async 'astro:build:done'() {
+        // Imported here: the process after the build reads the facts through this module and needs none of search-words'.
+        const { hiddenIndexText } = await import('./search-words.ts');
         const all: BuildFacts = { ...facts, searchWords: Object.fromEntries(hiddenIndexText(guides())) };
         mkdirSync(join(file, '..'), { recursive: true });
         writeFileSync(file, JSON.stringify(all));

@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Element } from 'hast';
-import { fromHtml } from 'hast-util-from-html';
+import { Parser } from 'htmlparser2';
 
 /** Script types a browser runs; JSON and templates are data and need no hash. */
 const EXECUTABLE = new Set(['', 'module', 'text/javascript', 'application/javascript']);
@@ -38,9 +37,10 @@ const runsInlineByTag = new Map<string, boolean>();
 function runsInline(startTag: string): boolean {
   let runs = runsInlineByTag.get(startTag);
   if (runs === undefined) {
-    // The start tag alone goes through the HTML parser, which reads its attributes.
-    const script = fromHtml(startTag, { fragment: true }).children[0] as Element;
-    runs = script.properties.src === undefined && EXECUTABLE.has(String(script.properties.type ?? '').trim().toLowerCase());
+    // The start tag alone goes through an HTML parser, which reads its attributes (names lower-cased, references decoded).
+    let attributes: Record<string, string> = {};
+    new Parser({ onopentag: (_name, found) => void (attributes = found) }).end(startTag);
+    runs = attributes.src === undefined && EXECUTABLE.has((attributes.type ?? '').trim().toLowerCase());
     runsInlineByTag.set(startTag, runs);
   }
   return runs;
