@@ -19,6 +19,7 @@ const result = buildContent({
   guidesDir: values.guides ? resolve(values.guides) : paths.guidesDir,
   contentDir: values.out ? resolve(values.out) : paths.contentDir,
   exportsDir: values.out ? undefined : paths.exportsDir,
+  solutionsDir: paths.solutionsDir,
 });
 if (result.diagnostics.length > 0) console.error(formatReport(result.diagnostics));
 if (result.diagnostics.some(isError)) {

@@ -23,7 +23,7 @@ if (values.rules) {
   process.exit(0);
 }
 const read = readGuideSources(values.guides ? resolve(values.guides) : defaultPaths(root).guidesDir, process.cwd());
-const checked = checkGuides(read.sources, readSolutions(defaultPaths(root).solutionsDir!));
+const checked = checkGuides(read.sources, readSolutions(defaultPaths(root).solutionsDir));
 const diagnostics = [...read.diagnostics, ...checked.diagnostics];
 const questions = checked.guides.reduce((sum, guide) => sum + guide.questions.length, 0);
 if (diagnostics.length === 0) {

@@ -152,7 +152,7 @@ export function studyGuides(): StarlightPlugin {
               // Renaming a file, or copying in a guide folder, is a burst of events: regenerate once after it.
               let timer: ReturnType<typeof setTimeout> | undefined;
               // The coding page shows the solution modules' code: an edit there regenerates it too.
-              const sources = [paths.guidesDir, paths.solutionsDir!];
+              const sources = [paths.guidesDir, paths.solutionsDir];
               server.watcher.on('all', (_event, path) => {
                 if (!sources.some((dir) => path.startsWith(dir))) return;
                 clearTimeout(timer);

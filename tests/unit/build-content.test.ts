@@ -14,7 +14,8 @@ function workspace(source = readFileSync(realSource, 'utf8')) {
   const contentDir = join(dir, 'docs');
   mkdirSync(join(guidesDir, 'kd'), { recursive: true });
   writeFileSync(join(guidesDir, 'kd', 'source.md'), source);
-  return { dir, guidesDir, contentDir };
+  // The guide has no coding problems: no solution modules.
+  return { dir, guidesDir, contentDir, solutionsDir: join(dir, 'math') };
 }
 
 function snapshot(dir: string): Record<string, string> {

@@ -14,8 +14,8 @@ export interface ContentPaths {
   contentDir: string;
   /** Folder for the downloadable exports, copied into the site as `/exports/`; owned by this script. */
   exportsDir?: string;
-  /** Folder of the modules coding problems name as their solution (src/math). */
-  solutionsDir?: string;
+  /** Folder of the modules coding problems name as their solution (src/math); it need not exist when no guide has coding problems. */
+  solutionsDir: string;
 }
 
 export const defaultPaths = (root: string): ContentPaths => ({
@@ -30,8 +30,7 @@ export interface BuildContentResult extends GeneratedSite, Partial<SyncResult> {
 /** Reads every guide, generates its pages and, unless there is an error, writes them; warnings do not stop it. */
 export function buildContent(paths: ContentPaths, displayRoot = process.cwd(), url = siteUrl(process.env.SITE, process.env.BASE)): BuildContentResult {
   const { sources, diagnostics } = readGuideSources(paths.guidesDir, displayRoot);
-  const solutions = paths.solutionsDir ? readSolutions(paths.solutionsDir) : new Map<string, string>();
-  const site = generateSite(sources, { siteUrl: url, solutions });
+  const site = generateSite(sources, { siteUrl: url, solutions: readSolutions(paths.solutionsDir) });
   site.diagnostics.unshift(...diagnostics);
   // A file that is not UTF-8 stops the build like any other error.
   if (site.diagnostics.some(isError)) return { ...site, pages: new Map(), files: new Map() };
