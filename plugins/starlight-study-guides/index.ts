@@ -1,4 +1,4 @@
-import { relative } from 'node:path';
+import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isUnifiedProcessor } from '@astrojs/markdown-remark';
 import type { StarlightPlugin, StarlightUserConfig } from '@astrojs/starlight/types';
@@ -15,6 +15,9 @@ import { joinBase, siteUrl } from './model/site-url.ts';
 import { buildContent, defaultPaths } from './pipeline/build-content.ts';
 import { rehypeAnchorIcon } from './rehype/rehype-anchor-icon.ts';
 import type { GuideSidebarItem } from './utils/guide-sidebar.ts';
+
+/** This plugin's own code: what generating the pages runs. */
+const PLUGIN_DIR = fileURLToPath(new URL('.', import.meta.url));
 
 /** Starlight's components this plugin replaces, with its own. */
 const OVERRIDES = {
@@ -92,7 +95,9 @@ export function studyGuides(): StarlightPlugin {
         const root = fileURLToPath(astroConfig.root);
         const paths = defaultPaths(root);
         const url = siteUrl(astroConfig.site, astroConfig.base);
-        const result = buildContent(paths, root, url);
+        // A build whose guides and code have not changed reuses the last run's pages and models.
+        const cache = { file: join(fileURLToPath(astroConfig.cacheDir), 'study-guides-generation.bin'), code: [PLUGIN_DIR, join(root, 'package-lock.json')] };
+        const result = buildContent(paths, root, url, cache);
         logDiagnostics(logger, result.diagnostics);
         let errors = result.diagnostics.filter(isError);
         // A broken guide is the author's to fix, not a crash: print the report and stop, with no stack trace.
@@ -159,7 +164,7 @@ export function studyGuides(): StarlightPlugin {
                 timer = setTimeout(() => regenerate(path), 50);
               });
               const regenerate = (path: string) => {
-                const rebuilt = buildContent(paths, root, url);
+                const rebuilt = buildContent(paths, root, url, cache);
                 logDiagnostics(logger, rebuilt.diagnostics);
                 errors = rebuilt.diagnostics.filter(isError);
                 if (errors.length > 0) return showErrors();

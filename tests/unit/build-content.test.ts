@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildContent } from '../../plugins/starlight-study-guides/pipeline/build-content.ts';
@@ -86,6 +86,72 @@ describe('build-content', () => {
     spawnSync('rm', ['-r', join(ws.guidesDir, 'second')]);
     buildContent(ws, ws.dir);
     expect(readdirSync(ws.contentDir)).toEqual(['kd']);
+  });
+});
+
+describe('build-content › reusing the last clean run', () => {
+  const url = new URL('https://example.org/');
+  /** A workspace with a cache whose code is one file of the workspace, to stand for the plugin's. */
+  function cached(source?: string) {
+    const ws = workspace(source);
+    const code = join(ws.dir, 'code.ts');
+    writeFileSync(code, 'export const version = 1;\n');
+    return { ws, code, cache: { file: join(ws.dir, 'cache', 'generation.bin'), code: [code] } };
+  }
+
+  it('generates nothing when the guides, code and URL are those of the last run, and gives the same models', () => {
+    const { ws, cache } = cached();
+    const first = buildContent(ws, ws.dir, url, cache);
+    const second = buildContent(ws, ws.dir, url, cache);
+    expect([first.reused, first.written!.length]).toEqual([undefined, 31]);
+    expect([second.reused, second.written, second.diagnostics]).toEqual([true, [], []]);
+    expect(second.guides).toEqual(first.guides);
+    expect(second.guides[0]!.titleOf.get(30)).toBe(first.guides[0]!.titleOf.get(30));
+  });
+
+  it('generates again when a guide changes, and shows the change', () => {
+    const { ws, cache } = cached();
+    buildContent(ws, ws.dir, url, cache);
+    const source = join(ws.guidesDir, 'kd', 'source.md');
+    writeFileSync(source, readFileSync(source, 'utf8').replace('知识蒸馏的基本概念是什么', '知识蒸馏的定义是什么'));
+    const again = buildContent(ws, ws.dir, url, cache);
+    expect(again.reused).toBeUndefined();
+    expect(again.written).toContain('kd/1.md');
+    expect(readFileSync(join(ws.contentDir, 'kd', '1.md'), 'utf8')).toContain('知识蒸馏的定义是什么');
+    expect(again.guides[0]!.titleOf.get(1)).toContain('知识蒸馏的定义是什么');
+  });
+
+  it('generates again when the code or the site URL changes', () => {
+    const { ws, code, cache } = cached();
+    buildContent(ws, ws.dir, url, cache);
+    writeFileSync(code, 'export const version = 2;\n');
+    expect(buildContent(ws, ws.dir, url, cache).reused).toBeUndefined();
+    expect(buildContent(ws, ws.dir, url, cache).reused).toBe(true);
+    expect(buildContent(ws, ws.dir, new URL('https://example.org/kd/'), cache).reused).toBeUndefined();
+  });
+
+  it('generates again, restoring them, when generated pages were edited, removed or added by hand', () => {
+    const { ws, cache } = cached();
+    buildContent(ws, ws.dir, url, cache);
+    const page = join(ws.contentDir, 'kd', '6.md');
+    const text = readFileSync(page, 'utf8');
+    writeFileSync(page, `${text}\n手改的一行\n`);
+    expect(buildContent(ws, ws.dir, url, cache).written).toEqual(['kd/6.md']);
+    expect(readFileSync(page, 'utf8')).toBe(text);
+    rmSync(page);
+    expect(buildContent(ws, ws.dir, url, cache).written).toEqual(['kd/6.md']);
+    writeFileSync(join(ws.contentDir, 'kd', 'extra.md'), '---\ntitle: 多余\n---\n');
+    expect(buildContent(ws, ws.dir, url, cache).removed).toEqual(['kd/extra.md']);
+    expect(buildContent(ws, ws.dir, url, cache).reused).toBe(true);
+  });
+
+  it('keeps no run with warnings, so that they are reported on every build', () => {
+    const withoutExplanation = readFileSync(realSource, 'utf8').replace(/\*\*解析：\*\*[^\n]*\n/, '');
+    const { ws, cache } = cached(withoutExplanation);
+    const first = buildContent(ws, ws.dir, url, cache);
+    expect(first.diagnostics.length).toBeGreaterThan(0);
+    const second = buildContent(ws, ws.dir, url, cache);
+    expect([second.reused, second.diagnostics.map((d) => d.ruleId)]).toEqual([undefined, first.diagnostics.map((d) => d.ruleId)]);
   });
 });
 

@@ -1,8 +1,7 @@
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { fingerprint } from '../utils/fingerprint.ts';
 
 /** What renders a Markdown page besides its own text: our plugins, their wiring, the installed libraries. */
 const PIPELINE = ['plugins/starlight-study-guides/rehype', 'astro.config.mjs', 'plugins/starlight-study-guides/index.ts', 'package-lock.json'];
@@ -23,34 +22,15 @@ export function markdownCacheGuard(): AstroIntegration {
       'astro:config:setup'({ config, logger }) {
         const root = fileURLToPath(config.root);
         const record = new URL(FINGERPRINT_FILE, config.cacheDir);
-        const fingerprint = pipelineFingerprint(root);
-        if (existsSync(record) && readFileSync(record, 'utf8') === fingerprint) return;
+        const pipeline = fingerprint(root, PIPELINE);
+        if (existsSync(record) && readFileSync(record, 'utf8') === pipeline) return;
         // Where Astro keeps the store for builds, and for the dev server.
         const stores = [new URL('data-store.json', config.cacheDir), new URL('.astro/data-store.json', config.root)].filter(existsSync);
         for (const store of stores) rmSync(store);
         if (stores.length > 0) logger.info('Markdown 渲染流程已改变：已清除 Astro 缓存的页面，全部重新渲染');
         mkdirSync(config.cacheDir, { recursive: true });
-        writeFileSync(record, fingerprint);
+        writeFileSync(record, pipeline);
       },
     },
   };
-}
-
-/** A hash of every file of the pipeline under `root`, by path and content. */
-function pipelineFingerprint(root: string): string {
-  const hash = createHash('sha256');
-  for (const path of PIPELINE.flatMap((entry) => filesAt(root, entry))) {
-    hash.update(`${path}\0`).update(readFileSync(join(root, path))).update('\0');
-  }
-  return hash.digest('hex');
-}
-
-function filesAt(root: string, entry: string): string[] {
-  const path = join(root, entry);
-  if (!existsSync(path)) return [];
-  if (statSync(path).isFile()) return [entry];
-  return readdirSync(path, { recursive: true })
-    .map((name) => join(entry, String(name)))
-    .filter((name) => statSync(join(root, name)).isFile())
-    .sort();
 }
