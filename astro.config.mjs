@@ -47,7 +47,7 @@ export default defineConfig({
       locales: { root: { label: '简体中文', lang: 'zh-CN' } },
       favicon: '/favicon.svg',
       // The search index is built after `astro build` has exited (`npm run build`,
-      // scripts/after-build.ts), not inside its process; pages keep Starlight's
+      // scripts/build.ts), not inside its process; pages keep Starlight's
       // `data-pagefind-body`, and the search box is our override.
       pagefind: false,
       // KaTeX's stylesheet is linked by the plugin's Head override, on pages with formulas only.
@@ -55,7 +55,7 @@ export default defineConfig({
       lastUpdated: false,
       // Long lines wrap instead of scrolling: readable on phones, and no unlabelled scroll regions.
       expressiveCode: { defaultProps: { wrap: true } },
-      // `npm run build` checks every link of the built pages (scripts/after-build.ts).
+      // `npm run build` checks every link of the built pages (scripts/build.ts).
       plugins: [studyGuides()],
     }),
   ],

@@ -130,7 +130,7 @@ export function studyGuides(): StarlightPlugin {
             },
           },
         });
-        // For the steps that finish the pages once Astro has exited (scripts/after-build.ts).
+        // For the steps that finish the pages once Astro has exited (scripts/build.ts).
         addIntegration(buildFacts(() => guides));
         // Added as an integration so that it runs after Starlight has added its heading links.
         addIntegration({

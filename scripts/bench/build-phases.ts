@@ -13,7 +13,7 @@ export interface BuildPhases {
   render: number;
   /** Every other step after rendering: the sitemap; for plain Starlight, Pagefind too. */
   postProcessing: number;
-  /** Ours, after Astro (scripts/after-build.ts): its start, and the first read of every page, which Pagefind indexes meanwhile. */
+  /** Ours, after Astro (scripts/build.ts): its start, and the first read of every page, which Pagefind indexes meanwhile. */
   afterBuildRead: number;
   /** KaTeX fonts subset and script bundles made, side by side. */
   afterBuildPrepare: number;
@@ -35,7 +35,7 @@ export function buildPhases(lines: BuildLines, totalMs: number): BuildPhases {
   const renderStart = at(/generating static routes/) ?? bundleStart;
   const renderEnd = at(/✓ Completed in/, renderStart) ?? renderStart;
   const astroEnd = at(/\[build\] Complete!/) ?? totalMs;
-  // scripts/after-build.ts prints a line as each step ends; plain Starlight has none of them.
+  // scripts/build.ts prints a line as each step ends; plain Starlight has none of them.
   const readEnd = at(/^读取页面：/, astroEnd) ?? astroEnd;
   const prepareEnd = Math.max(at(/^KaTeX 样式与字体：/, astroEnd) ?? readEnd, at(/^页面脚本：/, astroEnd) ?? readEnd);
   const rewriteEnd = at(/^链接检查与 CSP：/, astroEnd) ?? prepareEnd;

@@ -25,7 +25,7 @@ function later<T>(promise: Promise<T>): Promise<T> {
 }
 
 /**
- * Finishes the pages `astro build` wrote to `dist` (see scripts/after-build.ts
+ * Finishes the pages `astro build` wrote to `dist` (see scripts/build.ts
  * for the passes and why they run after Astro). Returns false, having printed
  * why, when a link is broken: the site then gets no search index and no
  * service worker.

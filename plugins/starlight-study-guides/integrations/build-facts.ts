@@ -1,6 +1,6 @@
 /**
  * What `astro build` hands to the steps that run once it has exited
- * (scripts/after-build.ts: link check, search index, service worker), in
+ * (scripts/build.ts: link check, search index, service worker), in
  * Astro's cache directory: the site's base path and URL as the build used
  * them, and the words indexed on question pages but not shown (search-words.ts).
  */

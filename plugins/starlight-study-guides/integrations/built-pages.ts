@@ -14,7 +14,7 @@ export function builtHtmlFiles(dist: string): string[] {
 
 /**
  * A step after the build that changes pages, in the two passes over them
- * that scripts/after-build.ts makes: the first reads every page and notes
+ * that scripts/build.ts makes: the first reads every page and notes
  * what it needs; `prepare` then writes the files the pages will point at;
  * the second pass hands every page to `rewrite`, which returns it changed
  * (or as it was). Only what a step notes is kept, never the pages.

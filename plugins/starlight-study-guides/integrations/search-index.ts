@@ -1,6 +1,6 @@
 /**
  * Builds the Pagefind index of a built site: `npm run build` runs this
- * (scripts/after-build.ts) after `astro build` has exited.
+ * (scripts/build.ts) after `astro build` has exited.
  *
  * Starlight would run Pagefind at the end of the build, inside Astro's
  * process, which at that point still holds about 1.2 GB at 3,000 questions

@@ -1,6 +1,6 @@
 /**
  * The service worker that keeps the site readable offline, written after the
- * search index (scripts/after-build.ts) because it precaches the index too.
+ * search index (scripts/build.ts) because it precaches the index too.
  * Workbox lists every page, script, stylesheet, font and search file with a
  * hash of its content, and the worker (client/service-worker.ts, with
  * workbox-precaching) downloads them all once, on the first visit.

@@ -43,7 +43,7 @@ function currentGuide(): string | undefined {
 
 /**
  * What every search box of the site shares. Starlight's own Pagefind step is off because the
- * index is built after the build (scripts/after-build.ts). Queries are rewritten before
+ * index is built after the build (scripts/build.ts). Queries are rewritten before
  * the search (searchTerm; a question number means the reader's guide's question), and each result
  * links to its page with the searched words to highlight (client/search-highlight.ts).
  */

@@ -1,0 +1,65 @@
+/**
+ * `npm run build`: `astro build`, then, in this process once it has exited,
+ * the steps that finish its pages
+ * (plugins/starlight-study-guides/integrations/after-build.ts), reading each
+ * page twice:
+ *
+ * 1. the first read notes which KaTeX rules and glyphs each page draws
+ *    (inline-katex-styles.ts) and which scripts it loads (bundle-page-scripts.ts),
+ *    and hands the page to Pagefind (search-index.ts), which indexes it in
+ *    its own process: the rewrite below touches only styles and scripts;
+ * 2. the subset fonts and the script bundles are made, side by side;
+ * 3. the second read rewrites each page (KaTeX's rules inlined, one script
+ *    per kind of page), hashes its inline scripts into the CSP of `_headers`
+ *    (security-headers.ts) and checks its links (link-check.ts), while
+ *    Pagefind makes the index in memory. A broken link stops the build here:
+ *    the index is never written, and there is no service worker;
+ * 4. the search index written to dist/pagefind/;
+ * 5. the service worker, which precaches all of the above (service-worker.ts).
+ *
+ *   node scripts/build.ts
+ *
+ * Astro's process holds most of its memory until it exits, so these run
+ * after it, one page at a time. Their modules load while Astro renders the
+ * pages, on the core it leaves idle, so that they start as soon as it exits;
+ * not before, as Vite bundles at Astro's largest. What they need of the build
+ * (base path, site URL, the words indexed on question pages but not shown)
+ * comes from the build itself (integrations/build-facts.ts), in Astro's cache
+ * directory, which astro.config.mjs leaves at its default.
+ */
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import module, { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+
+const cacheDir = resolve('node_modules/.astro');
+// Node keeps the compiled code of the steps' modules between builds instead of compiling them
+// again. It must be on before they load, hence import() below.
+module.enableCompileCache(join(cacheDir, 'node-compile-cache'));
+
+const astro = join(dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'bin/astro.mjs');
+const build = spawn(process.execPath, [astro, 'build'], {
+  env: {
+    ...process.env,
+    // Astro's heap and allocator settings for large sites (docs/PERFORMANCE.md, “One big process at a time”).
+    MIMALLOC_PURGE_DELAY: '0',
+    NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --max-old-space-size=1400`.trim(),
+    // Astro's output passes through this process; it keeps its colours in a terminal.
+    ...(process.stdout.isTTY && { FORCE_COLOR: '1' }),
+  },
+  stdio: ['inherit', 'pipe', 'inherit'],
+});
+
+let steps: Promise<typeof import('../plugins/starlight-study-guides/integrations/after-build.ts')> | undefined;
+const loadSteps = () => (steps ??= import('../plugins/starlight-study-guides/integrations/after-build.ts'));
+createInterface({ input: build.stdout }).on('line', (line) => {
+  console.log(line);
+  // Astro prints this when Vite has bundled the site and the pages start to render.
+  if (line.includes('generating static routes')) void loadSteps();
+});
+
+const [code] = (await once(build, 'exit')) as [number | null];
+if (code !== 0) process.exit(code ?? 1);
+const { afterBuild } = await loadSteps();
+if (!(await afterBuild(resolve('dist'), cacheDir))) process.exitCode = 1;
