@@ -76,7 +76,7 @@ function glossesOf(question: Question, glossary: GlossaryTerm[]): Pick<QuestionF
 }
 
 function mathSectionsOf(question: Question, added: AddedSection[]): Pick<QuestionFrontmatter, 'mathSections'> {
-  const hasMath = (blocks: RootContent[]) => blocks.some((block) => containsAny(block, MATH));
+  const hasMath = (blocks: RootContent[]) => blocks.some((block) => contains(block, isMath));
   const ids = [
     ...sourceSectionsOf(question).filter((s) => hasMath(s.blocks)).map((s) => s.id),
     ...added.filter((s) => hasMath(s.blocks)).map((s) => s.id),
@@ -90,7 +90,7 @@ function mathSectionsOf(question: Question, added: AddedSection[]): Pick<Questio
  * explorer's script and style come with it. Other pages load neither.
  */
 export function emitPage(frontmatter: PageFrontmatter, body: Root): EmittedPage {
-  const flags = { ...(containsAny(body, MATH) && { math: true }), ...(containsExplorer(body) && { explorer: true }) };
+  const flags = { ...(contains(body, isMath) && { math: true }), ...(contains(body, isExplorer) && { explorer: true }) };
   return `---\n${frontmatterYaml({ ...frontmatter, ...flags })}\n---\n\n${serializePage(body)}`;
 }
 
@@ -101,18 +101,15 @@ function frontmatterYaml(data: object): string {
   return JSON.stringify(data, null, 2);
 }
 
-const MATH: ReadonlySet<Nodes['type']> = new Set(['math', 'inlineMath']);
+const isMath = (node: Nodes) => node.type === 'math' || node.type === 'inlineMath';
 
 /** Raw HTML in a generated page is only ever markup we built (emit-widgets.ts); source HTML is text by then. */
-function containsExplorer(node: Nodes): boolean {
-  if (node.type === 'html') return node.value.startsWith(`<${EXPLORER_ELEMENT}`);
-  return 'children' in node && node.children.some(containsExplorer);
-}
+const isExplorer = (node: Nodes) => node.type === 'html' && node.value.startsWith(`<${EXPLORER_ELEMENT}`);
 
 // A plain walk that stops at the first match: unist-util-visit's general
 // machinery cost 0.6 s of generating 3,000 questions here.
-function containsAny(node: Nodes, types: ReadonlySet<Nodes['type']>): boolean {
-  return types.has(node.type) || ('children' in node && node.children.some((child) => containsAny(child, types)));
+function contains(node: Nodes, test: (node: Nodes) => boolean): boolean {
+  return test(node) || ('children' in node && node.children.some((child) => contains(child, test)));
 }
 
 export function sectionHeading(label: string): Heading {
