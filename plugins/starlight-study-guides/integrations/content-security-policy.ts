@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Parser } from 'htmlparser2';
+import { memo } from '../utils/memo.ts';
 
 /** Script types a browser runs; JSON and templates are data and need no hash. */
 const EXECUTABLE = new Set(['', 'module', 'text/javascript', 'application/javascript']);
@@ -31,19 +32,16 @@ export function inlineScriptSources(html: string): string[] {
 }
 
 /** Start tags seen so far: every page of a kind has the same few scripts. */
-const runsInlineByTag = new Map<string, boolean>();
+const byStartTag = memo<boolean>({ entries: 1000, keyChars: 200_000 });
 
 /** Whether a script with this start tag runs its own text: no `src`, and a type a browser runs. */
 function runsInline(startTag: string): boolean {
-  let runs = runsInlineByTag.get(startTag);
-  if (runs === undefined) {
+  return byStartTag(startTag, () => {
     // The start tag alone goes through an HTML parser, which reads its attributes (names lower-cased, references decoded).
     let attributes: Record<string, string> = {};
     new Parser({ onopentag: (_name, found) => void (attributes = found) }).end(startTag);
-    runs = attributes.src === undefined && EXECUTABLE.has((attributes.type ?? '').trim().toLowerCase());
-    runsInlineByTag.set(startTag, runs);
-  }
-  return runs;
+    return attributes.src === undefined && EXECUTABLE.has((attributes.type ?? '').trim().toLowerCase());
+  });
 }
 
 /**
