@@ -13,7 +13,9 @@ export interface BuildPhases {
   render: number;
   /** Every other step after rendering: the sitemap; for plain Starlight, Pagefind too. */
   postProcessing: number;
-  /** Ours, after Astro (scripts/build.ts): its start, and the first read of every page, which Pagefind indexes meanwhile. */
+  /** Ours, after Astro (scripts/build.ts): its start, Astro's output read and hashed, and, when it is as last time, the last run's files written back (after-build-cache.ts). */
+  afterBuildReplay: number;
+  /** The first read of every page, which Pagefind indexes meanwhile. */
   afterBuildRead: number;
   /** KaTeX fonts subset and script bundles made, side by side. */
   afterBuildPrepare: number;
@@ -36,7 +38,8 @@ export function buildPhases(lines: BuildLines, totalMs: number): BuildPhases {
   const renderEnd = at(/✓ Completed in/, renderStart) ?? renderStart;
   const astroEnd = at(/\[build\] Complete!/) ?? totalMs;
   // scripts/build.ts prints a line as each step ends; plain Starlight has none of them.
-  const readEnd = at(/^读取页面：/, astroEnd) ?? astroEnd;
+  const replayEnd = at(/^沿用上次的结果：/, astroEnd) ?? astroEnd;
+  const readEnd = at(/^读取页面：/, astroEnd) ?? replayEnd;
   const prepareEnd = Math.max(at(/^KaTeX 样式与字体：/, astroEnd) ?? readEnd, at(/^页面脚本：/, astroEnd) ?? readEnd);
   const rewriteEnd = at(/^链接检查与 CSP：/, astroEnd) ?? prepareEnd;
   return {
@@ -45,7 +48,8 @@ export function buildPhases(lines: BuildLines, totalMs: number): BuildPhases {
     bundle: renderStart - syncEnd,
     render: renderEnd - renderStart,
     postProcessing: astroEnd - renderEnd,
-    afterBuildRead: readEnd - astroEnd,
+    afterBuildReplay: replayEnd - astroEnd,
+    afterBuildRead: readEnd - replayEnd,
     afterBuildPrepare: prepareEnd - readEnd,
     afterBuildRewrite: rewriteEnd - prepareEnd,
     searchIndex: totalMs - rewriteEnd,

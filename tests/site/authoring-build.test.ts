@@ -100,5 +100,11 @@ describe('astro build › a link that leads nowhere', () => {
     // they pass, and the service worker after it: a site with broken links gets neither.
     expect(existsSync(join(root, 'dist/pagefind'))).toBe(false);
     expect(existsSync(join(root, 'dist/sw.js'))).toBe(false);
+
+    // A run that failed is never replayed: the next build of the same sources fails the same way.
+    const again = spawnSync('npm', ['run', 'build'], { cwd: root, env: astroEnvironment({ NODE_ENV: 'production' }), encoding: 'utf8' });
+    expect(again.status).toBe(1);
+    expect(`${again.stdout}\n${again.stderr}`).toContain('4 个站内链接无效');
+    expect(existsSync(join(root, 'dist/pagefind'))).toBe(false);
   }, 300_000);
 });

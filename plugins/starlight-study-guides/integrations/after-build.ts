@@ -1,5 +1,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { fingerprint } from '../utils/fingerprint.ts';
+import { astroOutput, keepAfterBuild, replayAfterBuild } from './after-build-cache.ts';
 import { readBuildFacts } from './build-facts.ts';
 import { builtHtmlFiles } from './built-pages.ts';
 import { pageScripts } from './bundle-page-scripts.ts';
@@ -24,16 +27,28 @@ function later<T>(promise: Promise<T>): Promise<T> {
   return promise;
 }
 
+/** The plugin's code, whose every file the steps may run. */
+const PLUGIN_DIR = fileURLToPath(new URL('..', import.meta.url));
+
 /**
  * Finishes the pages `astro build` wrote to `dist` (see scripts/build.ts
- * for the passes and why they run after Astro). Returns false, having printed
- * why, when a link is broken: the site then gets no search index and no
- * service worker.
+ * for the passes and why they run after Astro), or, when Astro wrote the
+ * same files as for the last run that passed, replays that run
+ * (after-build-cache.ts). Returns false, having printed why, when a link is
+ * broken: the site then gets no search index and no service worker.
  */
 export async function afterBuild(dist: string, cacheDir: string): Promise<boolean> {
   const facts = readBuildFacts(cacheDir);
+  // Pagefind starts in its own process while this one reads Astro's output.
   const opening = later(openSearchIndex(dist, new Map(Object.entries(facts.searchWords))));
   try {
+    const kept = join(cacheDir, 'study-guides-after-build');
+    const code = fingerprint('/', [PLUGIN_DIR, join(dist, '../package-lock.json')], JSON.stringify(facts));
+    const output = astroOutput(dist, code);
+    const replayed = await step('沿用上次的结果', () => replayAfterBuild(kept, dist, output), (written) =>
+      written === undefined ? 'Astro 的输出与上次不同，逐页处理' : `Astro 的输出与上次相同：写回上次处理后的 ${written} 个文件`,
+    );
+    if (replayed !== undefined) return true;
     const files = builtHtmlFiles(dist);
     const katex = katexStyles(dist, facts.base, join(cacheDir, 'katex-subsets'));
     const scripts = pageScripts(dist, facts.base);
@@ -95,6 +110,7 @@ export async function afterBuild(dist: string, cacheDir: string): Promise<boolea
       () => buildServiceWorker(dist, facts.base),
       ({ files: count, bytes }) => `${count} 个文件，${(bytes / 1024 / 1024).toFixed(1)} MB`,
     );
+    await step('保存本次结果', () => keepAfterBuild(kept, dist, output), () => '下次构建若 Astro 的输出不变，直接沿用');
     return true;
   } finally {
     await (await opening.catch(() => undefined))?.close();

@@ -1,0 +1,100 @@
+import { createHash } from 'node:crypto';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, sep } from 'node:path';
+
+/**
+ * What the steps after the build (after-build.ts) did to `dist` the last
+ * time they passed, kept so that a build whose output they would find as it
+ * was last time replays their work instead of doing it again. Astro empties
+ * `dist` at each build and writes the same bytes for the same sources, so the
+ * key is every file Astro left there, by path and content, with whatever
+ * else the steps read (their code, the build's facts). A run that fails is
+ * never kept: its messages print on every build.
+ */
+
+/** The files of `dist` as Astro left them: the key, and each file's state to tell later which ones the steps wrote. */
+export interface AstroOutput {
+  key: string;
+  states: Map<string, string>;
+}
+
+/** Where the last kept run lies inside the cache folder: a list, and a copy of each file it wrote. */
+interface KeptRun {
+  key: string;
+  /** Files the steps wrote or changed, each with its size, to tell that its copy is whole. */
+  written: [path: string, size: number][];
+  removed: string[];
+}
+
+const LIST = 'run.json';
+const COPIES = 'files';
+
+/** Reads every file of `dist`; `extra` stands for the rest of what the steps read. */
+export function astroOutput(dist: string, extra: string): AstroOutput {
+  const hash = createHash('sha256').update(`${extra}\0`);
+  const states = new Map<string, string>();
+  for (const path of distFiles(dist)) {
+    hash.update(`${path}\0`).update(readFileSync(join(dist, path))).update('\0');
+    states.set(path, fileState(join(dist, path)));
+  }
+  return { key: hash.digest('hex'), states };
+}
+
+/**
+ * Makes `dist` what the last kept run with this key left it, and returns the
+ * number of files written; undefined, with `dist` untouched, when there is no
+ * such run or its copies are not whole.
+ */
+export function replayAfterBuild(cache: string, dist: string, output: AstroOutput): number | undefined {
+  let run: KeptRun;
+  try {
+    run = JSON.parse(readFileSync(join(cache, LIST), 'utf8')) as KeptRun;
+  } catch {
+    return undefined;
+  }
+  if (run.key !== output.key) return undefined;
+  const whole = run.written.every(([path, size]) => {
+    const copy = join(cache, COPIES, path);
+    return existsSync(copy) && statSync(copy).size === size;
+  });
+  if (!whole) return undefined;
+  for (const [path] of run.written) {
+    mkdirSync(dirname(join(dist, path)), { recursive: true });
+    copyFileSync(join(cache, COPIES, path), join(dist, path));
+  }
+  for (const path of run.removed) rmSync(join(dist, path), { force: true });
+  return run.written.length;
+}
+
+/** Keeps what the steps did to `dist` since `output` was read, replacing the run kept before. */
+export function keepAfterBuild(cache: string, dist: string, output: AstroOutput): void {
+  rmSync(cache, { recursive: true, force: true });
+  const files = distFiles(dist);
+  const written = files.filter((path) => output.states.get(path) !== fileState(join(dist, path)));
+  const present = new Set(files);
+  const run: KeptRun = {
+    key: output.key,
+    written: written.map((path) => [path, statSync(join(dist, path)).size]),
+    removed: [...output.states.keys()].filter((path) => !present.has(path)),
+  };
+  for (const path of written) {
+    mkdirSync(dirname(join(cache, COPIES, path)), { recursive: true });
+    copyFileSync(join(dist, path), join(cache, COPIES, path));
+  }
+  // The list last: a run cut short leaves no list, so nothing to replay.
+  writeFileSync(join(cache, LIST), JSON.stringify(run));
+}
+
+/** Every file under `dist`, as sorted paths with `/` between folders. */
+function distFiles(dist: string): string[] {
+  return readdirSync(dist, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => relative(dist, join(entry.parentPath, entry.name)).split(sep).join('/'))
+    .sort();
+}
+
+/** Changes whenever a file is written, even with the same bytes. */
+function fileState(path: string): string {
+  const { size, mtimeNs, ctimeNs } = statSync(path, { bigint: true });
+  return `${size} ${mtimeNs} ${ctimeNs}`;
+}
