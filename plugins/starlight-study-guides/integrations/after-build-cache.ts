@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, linkSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 
 /**
@@ -10,6 +10,11 @@ import { dirname, join, relative, sep } from 'node:path';
  * key is every file Astro left there, by path and content, with whatever
  * else the steps read (their code, the build's facts). A run that fails is
  * never kept: its messages print on every build.
+ *
+ * The kept files are hard links to those in `dist` where the file system
+ * allows, so that keeping a large site costs no copy: Astro unlinks them
+ * when it empties `dist`, and each kept file's state tells when something
+ * wrote into one in place since.
  */
 
 /** The files of `dist` as Astro left them: the key, and each file's state to tell later which ones the steps wrote. */
@@ -18,16 +23,17 @@ export interface AstroOutput {
   states: Map<string, string>;
 }
 
-/** Where the last kept run lies inside the cache folder: a list, and a copy of each file it wrote. */
+/** Where the last kept run lies inside the cache folder: a list, and each file it wrote, named by its place in the list (one folder: a large site's thousands of page folders cost more to make than its files). */
 interface KeptRun {
   key: string;
-  /** Files the steps wrote or changed, each with its size, to tell that its copy is whole. */
-  written: [path: string, size: number][];
+  /** Files the steps wrote or changed, each with the state of its kept file, to tell that it is as kept. */
+  written: [path: string, state: string][];
   removed: string[];
 }
 
 const LIST = 'run.json';
-const COPIES = 'files';
+const FILES = 'files';
+const kept = (cache: string, index: number) => join(cache, FILES, String(index));
 
 /** Reads every file of `dist`; `extra` stands for the rest of what the steps read. */
 export function astroOutput(dist: string, extra: string): AstroOutput {
@@ -53,15 +59,13 @@ export function replayAfterBuild(cache: string, dist: string, output: AstroOutpu
     return undefined;
   }
   if (run.key !== output.key) return undefined;
-  const whole = run.written.every(([path, size]) => {
-    const copy = join(cache, COPIES, path);
-    return existsSync(copy) && statSync(copy).size === size;
+  const intact = run.written.every(([, state], index) => fileState(kept(cache, index)) === state);
+  if (!intact) return undefined;
+  for (const folder of new Set(run.written.map(([path]) => dirname(join(dist, path))))) mkdirSync(folder, { recursive: true });
+  run.written.forEach(([path], index) => {
+    rmSync(join(dist, path), { force: true });
+    share(kept(cache, index), join(dist, path));
   });
-  if (!whole) return undefined;
-  for (const [path] of run.written) {
-    mkdirSync(dirname(join(dist, path)), { recursive: true });
-    copyFileSync(join(cache, COPIES, path), join(dist, path));
-  }
   for (const path of run.removed) rmSync(join(dist, path), { force: true });
   return run.written.length;
 }
@@ -72,15 +76,13 @@ export function keepAfterBuild(cache: string, dist: string, output: AstroOutput)
   const files = distFiles(dist);
   const written = files.filter((path) => output.states.get(path) !== fileState(join(dist, path)));
   const present = new Set(files);
+  mkdirSync(join(cache, FILES), { recursive: true });
+  written.forEach((path, index) => share(join(dist, path), kept(cache, index)));
   const run: KeptRun = {
     key: output.key,
-    written: written.map((path) => [path, statSync(join(dist, path)).size]),
+    written: written.map((path, index) => [path, fileState(kept(cache, index))]),
     removed: [...output.states.keys()].filter((path) => !present.has(path)),
   };
-  for (const path of written) {
-    mkdirSync(dirname(join(cache, COPIES, path)), { recursive: true });
-    copyFileSync(join(dist, path), join(cache, COPIES, path));
-  }
   // The list last: a run cut short leaves no list, so nothing to replay.
   writeFileSync(join(cache, LIST), JSON.stringify(run));
 }
@@ -93,8 +95,17 @@ function distFiles(dist: string): string[] {
     .sort();
 }
 
-/** Changes whenever a file is written, even with the same bytes. */
+/** Changes whenever a file is written, even with the same bytes; empty for a missing file. */
 function fileState(path: string): string {
-  const { size, mtimeNs, ctimeNs } = statSync(path, { bigint: true });
-  return `${size} ${mtimeNs} ${ctimeNs}`;
+  const stats = statSync(path, { bigint: true, throwIfNoEntry: false });
+  return stats === undefined ? '' : `${stats.size} ${stats.mtimeNs}`;
+}
+
+/** `to` with the bytes of `from`: the same file where the file system allows a hard link, a copy otherwise. */
+function share(from: string, to: string): void {
+  try {
+    linkSync(from, to);
+  } catch {
+    copyFileSync(from, to);
+  }
 }
