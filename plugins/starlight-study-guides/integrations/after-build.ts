@@ -7,7 +7,7 @@ import { readBuildFacts } from './build-facts.ts';
 import { builtHtmlFiles } from './built-pages.ts';
 import { pageScripts } from './bundle-page-scripts.ts';
 import { inlineScriptSources } from './content-security-policy.ts';
-import { katexStyles } from './inline-katex-styles.ts';
+import { katexStyles, startSubsetter } from './inline-katex-styles.ts';
 import { linkChecker } from './link-check.ts';
 import { openSearchIndex } from './search-index.ts';
 import { completeSecurityHeaders } from './security-headers.ts';
@@ -25,6 +25,18 @@ async function step<T>(name: string, run: () => T | Promise<T>, report: (result:
 function later<T>(promise: Promise<T>): Promise<T> {
   promise.catch(() => undefined);
   return promise;
+}
+
+/** Where the KaTeX font subsets are kept between builds, inside Astro's cache directory. */
+const subsetCache = (cacheDir: string) => join(cacheDir, 'katex-subsets');
+
+/**
+ * What the steps can start before Astro has finished (scripts/build.ts calls
+ * this while it renders): HarfBuzz, when the font subsets are not cached.
+ * A failure here is left for the step that needs it to report.
+ */
+export function startAfterBuild(cacheDir: string): void {
+  startSubsetter(subsetCache(cacheDir)).catch(() => undefined);
 }
 
 /** The plugin's code, whose every file the steps may run. */
@@ -50,7 +62,7 @@ export async function afterBuild(dist: string, cacheDir: string): Promise<boolea
     );
     if (replayed !== undefined) return true;
     const files = builtHtmlFiles(dist);
-    const katex = katexStyles(dist, facts.base, join(cacheDir, 'katex-subsets'));
+    const katex = katexStyles(dist, facts.base, subsetCache(cacheDir));
     const scripts = pageScripts(dist, facts.base);
     const searchIndex = await opening;
     await step(
