@@ -26,10 +26,11 @@ function astroBuild(dist: string, files = ASTRO_OUTPUT) {
   writeAll(dist, files);
 }
 
-/** What the steps after the build do in these tests: rewrite a page, add an index, drop the full font and its stylesheet. */
+/** What the steps after the build do in these tests: rewrite two files (one to the same size), add an index, drop the full font and its stylesheet. */
 function steps(dist: string) {
   writeAll(dist, {
     'index.html': '<html><style>@font-face{src:url(subset.woff2)}</style><p>首页</p></html>',
+    'kd/1/index.html': '<html><p>第 2 题</p></html>',
     'pagefind/pagefind.js': 'index',
     '_astro/subset.woff2': 'a few glyphs',
   });
@@ -71,8 +72,9 @@ describe('after-build cache', () => {
     astroBuild(dist);
     const written = replayAfterBuild(cache, dist, astroOutput(dist, 'code'));
 
-    expect(written).toBe(3);
+    expect(written).toBe(4);
     expect(contents(dist)).toEqual(finished);
+    expect(finished['kd/1/index.html']).toBe('<html><p>第 2 题</p></html>');
     expect(Object.keys(contents(dist))).not.toContain('_astro/KaTeX_Main-Regular.woff2');
   });
 
@@ -80,7 +82,7 @@ describe('after-build cache', () => {
     const { dist, cache } = workspace();
     fullRun(dist, cache);
     const kept = keptFiles(cache).map((file) => readFileSync(file, 'utf8'));
-    expect(kept.sort()).toEqual(['<html><style>@font-face{src:url(subset.woff2)}</style><p>首页</p></html>', 'a few glyphs', 'index'].sort());
+    expect(kept.sort()).toEqual(['<html><style>@font-face{src:url(subset.woff2)}</style><p>首页</p></html>', '<html><p>第 2 题</p></html>', 'a few glyphs', 'index'].sort());
   });
 
   it('does nothing when a page differs, a page is added, or the code or facts the steps read changed', () => {
@@ -134,7 +136,7 @@ describe('after-build cache', () => {
     const finished = fullRun(dist, cache, 'new code');
     astroBuild(dist);
     expect(replayAfterBuild(cache, dist, astroOutput(dist, 'old code'))).toBeUndefined();
-    expect(replayAfterBuild(cache, dist, astroOutput(dist, 'new code'))).toBe(3);
+    expect(replayAfterBuild(cache, dist, astroOutput(dist, 'new code'))).toBe(4);
     expect(contents(dist)).toEqual(finished);
   });
 });

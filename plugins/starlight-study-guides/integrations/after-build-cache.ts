@@ -17,10 +17,10 @@ import { dirname, join, relative, sep } from 'node:path';
  * wrote into one in place since.
  */
 
-/** The files of `dist` as Astro left them: the key, and each file's state to tell later which ones the steps wrote. */
+/** The files of `dist` as Astro left them: the key, and each file's size and digest, to tell later which ones the steps wrote. */
 export interface AstroOutput {
   key: string;
-  states: Map<string, string>;
+  files: Map<string, { size: number; digest: string }>;
 }
 
 /** Where the last kept run lies inside the cache folder: a list, and each file it wrote, named by its place in the list (one folder: a large site's thousands of page folders cost more to make than its files). */
@@ -38,12 +38,14 @@ const kept = (cache: string, index: number) => join(cache, FILES, String(index))
 /** Reads every file of `dist`; `extra` stands for the rest of what the steps read. */
 export function astroOutput(dist: string, extra: string): AstroOutput {
   const hash = createHash('sha256').update(`${extra}\0`);
-  const states = new Map<string, string>();
+  const files = new Map<string, { size: number; digest: string }>();
   for (const path of distFiles(dist)) {
-    hash.update(`${path}\0`).update(readFileSync(join(dist, path))).update('\0');
-    states.set(path, fileState(join(dist, path)));
+    const bytes = readFileSync(join(dist, path));
+    const file = { size: bytes.length, digest: digest(bytes) };
+    hash.update(`${path}\0${file.digest}\0`);
+    files.set(path, file);
   }
-  return { key: hash.digest('hex'), states };
+  return { key: hash.digest('hex'), files };
 }
 
 /**
@@ -74,14 +76,18 @@ export function replayAfterBuild(cache: string, dist: string, output: AstroOutpu
 export function keepAfterBuild(cache: string, dist: string, output: AstroOutput): void {
   rmSync(cache, { recursive: true, force: true });
   const files = distFiles(dist);
-  const written = files.filter((path) => output.states.get(path) !== fileState(join(dist, path)));
+  // A file the steps rewrote almost always changed size; only one that kept its size is read again.
+  const written = files.filter((path) => {
+    const before = output.files.get(path);
+    return before === undefined || statSync(join(dist, path)).size !== before.size || digest(readFileSync(join(dist, path))) !== before.digest;
+  });
   const present = new Set(files);
   mkdirSync(join(cache, FILES), { recursive: true });
   written.forEach((path, index) => share(join(dist, path), kept(cache, index)));
   const run: KeptRun = {
     key: output.key,
     written: written.map((path, index) => [path, fileState(kept(cache, index))]),
-    removed: [...output.states.keys()].filter((path) => !present.has(path)),
+    removed: [...output.files.keys()].filter((path) => !present.has(path)),
   };
   // The list last: a run cut short leaves no list, so nothing to replay.
   writeFileSync(join(cache, LIST), JSON.stringify(run));
@@ -95,7 +101,11 @@ function distFiles(dist: string): string[] {
     .sort();
 }
 
-/** Changes whenever a file is written, even with the same bytes; empty for a missing file. */
+function digest(bytes: Buffer): string {
+  return createHash('sha256').update(bytes).digest('base64url');
+}
+
+/** A kept file's size and modification time, which change when anything writes into it; empty once it is gone. */
 function fileState(path: string): string {
   const stats = statSync(path, { bigint: true, throwIfNoEntry: false });
   return stats === undefined ? '' : `${stats.size} ${stats.mtimeNs}`;
