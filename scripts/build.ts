@@ -19,6 +19,10 @@
  *
  *   node scripts/build.ts
  *
+ * While Astro starts, this process generates the pages in a worker, which
+ * the plugin would otherwise do once Astro has loaded its modules
+ * (plugins/starlight-study-guides/pipeline/generate-ahead.ts).
+ *
  * Astro's process holds most of its memory until it exits, so these run
  * after it, one page at a time. Their modules load while Astro renders the
  * pages, on the core it leaves idle, so that they start as soon as it exits
@@ -33,16 +37,20 @@ import { once } from 'node:events';
 import module, { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
+import { generateAhead } from '../plugins/starlight-study-guides/pipeline/generate-ahead.ts';
 
 const cacheDir = resolve('node_modules/.astro');
 // Node keeps the compiled code of the steps' modules between builds instead of compiling them
 // again. It must be on before they load, hence import() below.
 module.enableCompileCache(join(cacheDir, 'node-compile-cache'));
 
+// The pages are generated here, in a worker, while Astro loads its modules; its plugin then waits for them (generate-ahead.ts).
+const ahead = generateAhead(resolve('.'), cacheDir);
 const astro = join(dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'bin/astro.mjs');
 const build = spawn(process.execPath, [astro, 'build'], {
   env: {
     ...process.env,
+    ...ahead.env,
     // Astro's heap and allocator settings for large sites (docs/PERFORMANCE.md, “One big process at a time”).
     MIMALLOC_PURGE_DELAY: '0',
     NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --max-old-space-size=1400`.trim(),

@@ -12,12 +12,10 @@ import { isError } from './model/diagnostic.ts';
 import type { GuideModel } from './model/guide-model.ts';
 import { sitePath } from './model/pages.ts';
 import { joinBase, siteUrl } from './model/site-url.ts';
-import { buildContent, defaultPaths } from './pipeline/build-content.ts';
+import { buildContent, defaultPaths, generationCache } from './pipeline/build-content.ts';
+import { generatedAhead } from './pipeline/generate-ahead.ts';
 import { rehypeAnchorIcon } from './rehype/rehype-anchor-icon.ts';
 import type { GuideSidebarItem } from './utils/guide-sidebar.ts';
-
-/** This plugin's own code: what generating the pages runs. */
-const PLUGIN_DIR = fileURLToPath(new URL('.', import.meta.url));
 
 /** Starlight's components this plugin replaces, with its own. */
 const OVERRIDES = {
@@ -90,13 +88,15 @@ export function studyGuides(): StarlightPlugin {
   return {
     name: 'study-guides',
     hooks: {
-      'config:setup'({ astroConfig, config, updateConfig, addIntegration, logger, command }) {
+      async 'config:setup'({ astroConfig, config, updateConfig, addIntegration, logger, command }) {
         const components = { ...config.components, ...registerOverrides(config.components) };
         const root = fileURLToPath(astroConfig.root);
         const paths = defaultPaths(root);
         const url = siteUrl(astroConfig.site, astroConfig.base);
-        // A build whose guides and code have not changed reuses the last run's pages and models.
-        const cache = { file: join(fileURLToPath(astroConfig.cacheDir), 'study-guides-generation.bin'), code: [PLUGIN_DIR, join(root, 'package-lock.json')] };
+        // A build whose guides and code have not changed reuses the last run's pages and models;
+        // under `npm run build` that last run is usually the one made while Astro started.
+        const cache = generationCache(root, fileURLToPath(astroConfig.cacheDir));
+        if (command === 'build') await generatedAhead();
         const result = buildContent(paths, root, url, cache);
         logDiagnostics(logger, result.diagnostics);
         let errors = result.diagnostics.filter(isError);

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { isError } from '../model/diagnostic.ts';
 import { EXPORTS_DIR } from '../model/pages.ts';
 import { siteUrl } from '../model/site-url.ts';
@@ -37,6 +38,18 @@ export interface GenerationCache {
   file: string;
   /** What generating runs besides the guides and the solution modules: the plugin's code, the lockfile. Files or folders. */
   code: string[];
+}
+
+/** The plugin's own code: what generating the pages runs. */
+const PLUGIN_DIR = fileURLToPath(new URL('..', import.meta.url));
+
+/**
+ * The cache of a site's builds, in Astro's cache directory: the plugin's
+ * (index.ts) and scripts/build.ts's run ahead of it (generate-ahead.ts) use
+ * this one, so that each finds what the other kept.
+ */
+export function generationCache(root: string, cacheDir: string): GenerationCache {
+  return { file: join(cacheDir, 'study-guides-generation.bin'), code: [PLUGIN_DIR, join(root, 'package-lock.json')] };
 }
 
 /**
