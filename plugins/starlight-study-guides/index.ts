@@ -1,4 +1,4 @@
-import { join, relative } from 'node:path';
+import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isUnifiedProcessor } from '@astrojs/markdown-remark';
 import type { StarlightPlugin, StarlightUserConfig } from '@astrojs/starlight/types';
