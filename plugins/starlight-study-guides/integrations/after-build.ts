@@ -56,9 +56,14 @@ export async function afterBuild(dist: string, cacheDir: string): Promise<boolea
   try {
     const kept = join(cacheDir, 'study-guides-after-build');
     const code = fingerprint('/', [PLUGIN_DIR, join(dist, '../package-lock.json')], JSON.stringify(facts));
-    const output = astroOutput(dist, code);
-    const replayed = await step('沿用上次的结果', () => replayAfterBuild(kept, dist, output), (written) =>
-      written === undefined ? 'Astro 的输出与上次不同，逐页处理' : `Astro 的输出与上次相同：写回上次处理后的 ${written} 个文件`,
+    const { output, replayed } = await step(
+      '沿用上次的结果',
+      () => {
+        const output = astroOutput(dist, code);
+        return { output, replayed: replayAfterBuild(kept, dist, output) };
+      },
+      ({ output, replayed }) =>
+        replayed === undefined ? `Astro 的输出（${output.files.size} 个文件）与上次不同，逐页处理` : `Astro 的输出与上次相同：写回上次处理后的 ${replayed} 个文件`,
     );
     if (replayed !== undefined) return true;
     const files = builtHtmlFiles(dist);
