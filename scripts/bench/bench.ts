@@ -272,15 +272,32 @@ function generationCell({ generation, questions }: SiteStats): string {
 const BUILD_STATE = ['dist', '.astro', 'node_modules/.astro', 'src/content/docs', 'public/exports'];
 
 interface RatioRound {
-  ours: { cold: BuildRun; warm: BuildRun };
-  baseline: { cold: BuildRun; warm: BuildRun };
+  ours: { cold: BuildRun; warm: BuildRun; edited: BuildRun };
+  baseline: { cold: BuildRun; warm: BuildRun; edited: BuildRun };
+}
+
+/** The edit an author makes between two builds: a sentence of question 2's answer, the same in both sites. */
+const EDIT = { from: '知识蒸馏主要应用在以下场景：', to: '知识蒸馏主要应用在以下几类场景：' };
+
+/** Builds `root` once with `file` edited, then puts the file back as it was. */
+async function buildEdited(root: string, file: string): Promise<BuildRun> {
+  const path = join(root, file);
+  const text = readFileSync(path, 'utf8');
+  if (!text.includes(EDIT.from)) throw new Error(`${path}: the benchmark's edit (${EDIT.from}) no longer applies`);
+  writeFileSync(path, text.replace(EDIT.from, EDIT.to));
+  try {
+    return await buildAstro(root);
+  } finally {
+    writeFileSync(path, text);
+  }
 }
 
 /**
  * Our build of the real guide against plain Starlight's of the same questions
  * (starlight-baseline.ts), interleaved so that both meet the same spells of a
  * busy machine: each round builds ours cold, Starlight's cold, ours warm (again,
- * with the caches the first left), Starlight's warm.
+ * with the caches the first left), Starlight's warm, then each once more
+ * with one sentence of question 2 edited, as an author's next build is.
  */
 async function compareWithStarlight(rounds: number): Promise<{ rounds: RatioRound[]; pages: { ours: number; baseline: number } }> {
   const ours = prepareSite('ratio-ours');
@@ -301,7 +318,9 @@ async function compareWithStarlight(rounds: number): Promise<{ rounds: RatioRoun
     const baselineCold = await buildAstro(baseline);
     const oursWarm = await buildAstro(ours);
     const baselineWarm = await buildAstro(baseline);
-    results.push({ ours: { cold: oursCold, warm: oursWarm }, baseline: { cold: baselineCold, warm: baselineWarm } });
+    const oursEdited = await buildEdited(ours, 'src/guides/kd-lifelong-learning/source.md');
+    const baselineEdited = await buildEdited(baseline, 'src/content/docs/questions/2.md');
+    results.push({ ours: { cold: oursCold, warm: oursWarm, edited: oursEdited }, baseline: { cold: baselineCold, warm: baselineWarm, edited: baselineEdited } });
   }
   const htmlPages = (root: string) => readdirSync(join(root, 'dist'), { recursive: true }).filter((f) => String(f).endsWith('.html')).length;
   console.error(`plain Starlight: ${questions} questions`);
@@ -338,6 +357,8 @@ function ratioTable({ rounds, pages }: Awaited<ReturnType<typeof compareWithStar
     ['Starlight cold', (r) => r.baseline.cold],
     ['ours warm', (r) => r.ours.warm],
     ['Starlight warm', (r) => r.baseline.warm],
+    ['ours, one edit', (r) => r.ours.edited],
+    ['Starlight, one edit', (r) => r.baseline.edited],
   ];
   return [
     `Build of the real guide against plain Starlight by hand (the same 30 questions, one Markdown page each, remark-math + rehype-katex, Starlight's Pagefind; ${pages.ours} pages of ours, ${pages.baseline} of Starlight's), medians of ${rounds.length} interleaved rounds:`,
@@ -346,6 +367,7 @@ function ratioTable({ rounds, pages }: Awaited<ReturnType<typeof compareWithStar
     '| --- | --- | --- | --- | --- |',
     row('cold (no caches, nothing generated)', runs((r) => r.ours.cold), runs((r) => r.baseline.cold)),
     row('warm (caches of the build before)', runs((r) => r.ours.warm), runs((r) => r.baseline.warm)),
+    row('warm, one sentence of question 2 edited', runs((r) => r.ours.edited), runs((r) => r.baseline.edited)),
     '',
     'Where the time goes (medians, from when each phase’s first line reached the benchmark):',
     '',
