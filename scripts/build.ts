@@ -45,12 +45,12 @@ const cacheDir = resolve('node_modules/.astro');
 module.enableCompileCache(join(cacheDir, 'node-compile-cache'));
 
 // The pages are generated here, in a worker, while Astro loads its modules; its plugin then waits for them (generate-ahead.ts).
-const ahead = generateAhead(resolve('.'), cacheDir);
+const generating = generateAhead(resolve('.'), cacheDir);
 const astro = join(dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'bin/astro.mjs');
 const build = spawn(process.execPath, [astro, 'build'], {
   env: {
     ...process.env,
-    ...ahead.env,
+    ...generating,
     // Astro's heap and allocator settings for large sites (docs/PERFORMANCE.md, “One big process at a time”).
     MIMALLOC_PURGE_DELAY: '0',
     NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --max-old-space-size=1400`.trim(),

@@ -28,8 +28,8 @@ afterEach(() => vi.unstubAllEnvs());
 describe('generating the pages while Astro starts', () => {
   it('leaves the plugin nothing to generate: it reuses the run made ahead, with every page written', { timeout: 60_000 }, async () => {
     const { root, cacheDir } = project();
-    const ahead = generateAhead(root, cacheDir);
-    const result = await pluginGeneration(root, cacheDir, ahead.env);
+    const env = generateAhead(root, cacheDir);
+    const result = await pluginGeneration(root, cacheDir, env);
 
     expect(result.reused).toBe(true);
     expect(result.diagnostics).toEqual([]);
@@ -41,8 +41,8 @@ describe('generating the pages while Astro starts', () => {
     const { root, cacheDir } = project();
     const source = join(root, 'src/guides/kd-lifelong-learning/source.md');
     writeFileSync(source, readFileSync(source, 'utf8').replace('#### 2. ', '#### 4. '));
-    const ahead = generateAhead(root, cacheDir);
-    const result = await pluginGeneration(root, cacheDir, ahead.env);
+    const env = generateAhead(root, cacheDir);
+    const result = await pluginGeneration(root, cacheDir, env);
 
     expect(result.reused).toBeUndefined();
     expect(result.diagnostics.map((d) => d.ruleId)).toContain('missing-number');

@@ -20,21 +20,16 @@ import { Worker } from 'node:worker_threads';
  */
 const MARKER_VARIABLE = 'STUDY_GUIDES_GENERATED_AHEAD';
 
-/** Starts generating for the site at `root`; returns the environment for `astro build`, and the end of the run. */
-export function generateAhead(root: string, cacheDir: string): { env: Record<string, string>; done: Promise<void> } {
+/** Starts generating for the site at `root`; returns the environment for `astro build`. */
+export function generateAhead(root: string, cacheDir: string): Record<string, string> {
   const marker = join(cacheDir, 'study-guides-generated-ahead');
   mkdirSync(cacheDir, { recursive: true });
   rmSync(marker, { force: true });
   const worker = new Worker(new URL('./generate-ahead-worker.ts', import.meta.url), { workerData: { root, cacheDir } });
-  const done = new Promise<void>((resolve) => {
-    // An error is the plugin's to report when it generates again.
-    worker.on('error', () => undefined);
-    worker.on('exit', () => {
-      writeFileSync(marker, '');
-      resolve();
-    });
-  });
-  return { env: { [MARKER_VARIABLE]: marker }, done };
+  // An error is the plugin's to report when it generates again.
+  worker.on('error', () => undefined);
+  worker.on('exit', () => writeFileSync(marker, ''));
+  return { [MARKER_VARIABLE]: marker };
 }
 
 /** In Astro's process: waits for the run scripts/build.ts started, if it started one, or for that process to be gone. */
