@@ -25,9 +25,8 @@
  *
  * Astro's process holds most of its memory until it exits, so these run
  * after it, one page at a time. Their modules load while Astro renders the
- * pages, on the core it leaves idle, so that they start as soon as it exits
- * (HarfBuzz too, for a first build's font subsets); not before, as Vite
- * bundles at Astro's largest. What they need of the build
+ * pages, on the core it leaves idle, so that they start as soon as it exits;
+ * not before, as Vite bundles at Astro's largest. What they need of the build
  * (base path, site URL, the words indexed on question pages but not shown)
  * comes from the build itself (integrations/build-facts.ts), in Astro's cache
  * directory, which astro.config.mjs leaves at its default.
@@ -61,11 +60,7 @@ const build = spawn(process.execPath, [astro, 'build'], {
 });
 
 let steps: Promise<typeof import('../plugins/starlight-study-guides/integrations/after-build.ts')> | undefined;
-const loadSteps = () =>
-  (steps ??= import('../plugins/starlight-study-guides/integrations/after-build.ts').then((module) => {
-    module.startAfterBuild(cacheDir);
-    return module;
-  }));
+const loadSteps = () => (steps ??= import('../plugins/starlight-study-guides/integrations/after-build.ts'));
 createInterface({ input: build.stdout }).on('line', (line) => {
   console.log(line);
   // Astro prints this when Vite has bundled the site and the pages start to render.

@@ -30,15 +30,6 @@ function later<T>(promise: Promise<T>): Promise<T> {
 /** Where the KaTeX font subsets are kept between builds, inside Astro's cache directory. */
 const subsetCache = (cacheDir: string) => join(cacheDir, 'katex-subsets');
 
-/**
- * What the steps can start before Astro has finished (scripts/build.ts calls
- * this while it renders): HarfBuzz, when the font subsets are not cached.
- * A failure here is left for the step that needs it to report.
- */
-export function startAfterBuild(cacheDir: string): void {
-  startSubsetter(subsetCache(cacheDir)).catch(() => undefined);
-}
-
 /** The plugin's code, whose every file the steps may run. */
 const PLUGIN_DIR = fileURLToPath(new URL('..', import.meta.url));
 
@@ -66,6 +57,8 @@ export async function afterBuild(dist: string, cacheDir: string): Promise<boolea
         replayed === undefined ? `Astro 的输出（${output.files.size} 个文件）与上次不同，逐页处理` : `Astro 的输出与上次相同：写回上次处理后的 ${replayed} 个文件`,
     );
     if (replayed !== undefined) return true;
+    // HarfBuzz starts while the first read waits on Pagefind; a failure is the subsets' step to report.
+    startSubsetter(subsetCache(cacheDir)).catch(() => undefined);
     const files = builtHtmlFiles(dist);
     const katex = katexStyles(dist, facts.base, subsetCache(cacheDir));
     const scripts = pageScripts(dist, facts.base);

@@ -23,9 +23,11 @@ const SUBSETTER = `${(createRequire(import.meta.url)('subset-font/package.json')
 /**
  * Starts HarfBuzz (subset-font starts its WebAssembly on first use and keeps
  * it) when no subset is cached yet, as on a first build, by cutting one small
- * KaTeX font: scripts/build.ts calls this while Astro renders, on the core
- * Astro leaves idle, so that the subsets after it need not wait for the
- * start-up (about 0.45 s). A build whose subsets are cached starts nothing.
+ * KaTeX font: after-build.ts calls this before the first read of the pages,
+ * which mostly waits on Pagefind, so that the subsets after it need not wait
+ * for the start-up (about 0.45 s). Not while Astro renders: at 3,000
+ * questions its process is then near the build's peak of memory. A build
+ * whose subsets are cached starts nothing.
  */
 export async function startSubsetter(cacheDir: string): Promise<void> {
   if (existsSync(cacheDir) && readdirSync(cacheDir).length > 0) return;
