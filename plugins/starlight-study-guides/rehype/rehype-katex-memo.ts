@@ -13,6 +13,12 @@ type Rendered = (key: string, compute: () => ElementContent[] | undefined) => El
 /** By options object: Astro makes a processor, so calls this plugin, for every page, with the same options. */
 const renderedBy = new WeakMap<object, Rendered>();
 const NO_OPTIONS = {};
+/**
+ * A rendered formula is about 26 KB of tree (the real guide's 292, 30 characters of TeX on
+ * average: 7.7 MB), so the budget is in characters of TeX: about 35 MB at most, several
+ * guides' formulas (a guide's formula page comes after its questions).
+ */
+const LIMITS = { entries: 2_000, keyChars: 40_000 };
 
 /**
  * rehype-katex, rendering each distinct formula once per process: the same
@@ -26,7 +32,7 @@ const NO_OPTIONS = {};
 export function rehypeKatexMemo(options: Options) {
   const transform = rehypeKatex(options);
   const optionsKey = options ?? NO_OPTIONS;
-  const rendered = renderedBy.get(optionsKey) ?? renderedBy.set(optionsKey, memo({ entries: 20_000, keyChars: 4_000_000 })).get(optionsKey)!;
+  const rendered = renderedBy.get(optionsKey) ?? renderedBy.set(optionsKey, memo(LIMITS)).get(optionsKey)!;
   return (tree: Root, file: VFile) => {
     visitParents(tree, 'element', (element, parents) => {
       const classes = Array.isArray(element.properties.className) ? element.properties.className : [];
