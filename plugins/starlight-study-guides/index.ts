@@ -8,6 +8,7 @@ import { buildFacts } from './integrations/build-facts.ts';
 import { errorOverlayPayload, logDiagnostics } from './integrations/guide-reports.ts';
 import { markdownCacheGuard } from './integrations/markdown-cache.ts';
 import { tocTargetsPlugin } from './integrations/toc-targets-plugin.ts';
+import { zodLocalesPlugin } from './integrations/zod-locales-plugin.ts';
 import { isError } from './model/diagnostic.ts';
 import type { GuideModel } from './model/guide-model.ts';
 import { sitePath } from './model/pages.ts';
@@ -62,6 +63,7 @@ function guideSidebars(guides: GuideModel[]): GuideSidebarItem[] {
 
 const SIDEBARS_MODULE = 'virtual:study-guides/sidebars';
 const SIDEBARS_MODULE_ID = `\0${SIDEBARS_MODULE}`;
+const exactly = (id: string) => new RegExp(`^${RegExp.escape(id)}$`);
 
 /** Serves the guides' sidebars (and titles) to our overrides as `virtual:study-guides/sidebars`. */
 function sidebarsModule(guides: () => GuideModel[]): VitePlugin {
@@ -71,8 +73,9 @@ function sidebarsModule(guides: () => GuideModel[]): VitePlugin {
   };
   return {
     name: 'study-guides-sidebars',
-    resolveId: (id) => (id === SIDEBARS_MODULE ? SIDEBARS_MODULE_ID : undefined),
-    load: (id) => (id === SIDEBARS_MODULE_ID ? module() : undefined),
+    // Filters, matched by Rolldown itself, so that JavaScript is not called for every other module.
+    resolveId: { filter: { id: exactly(SIDEBARS_MODULE) }, handler: () => SIDEBARS_MODULE_ID },
+    load: { filter: { id: exactly(SIDEBARS_MODULE_ID) }, handler: module },
   };
 }
 
@@ -124,7 +127,7 @@ export function studyGuides(): StarlightPlugin {
           hooks: {
             'astro:config:setup'({ updateConfig: updateAstroConfig, injectRoute }) {
               // The table of contents finds the elements it observes without `:has()` (integrations/toc-targets-plugin.ts).
-              updateAstroConfig({ vite: { plugins: [sidebarsModule(() => guides), tocTargetsPlugin()] } });
+              updateAstroConfig({ vite: { plugins: [sidebarsModule(() => guides), tocTargetsPlugin(), zodLocalesPlugin()] } });
               injectRoute({ pattern: '/404', entrypoint: new URL('./routes/404.astro', import.meta.url) });
               injectRoute({ pattern: '/[guide]/[view]', entrypoint: new URL('./routes/study-view.astro', import.meta.url) });
             },

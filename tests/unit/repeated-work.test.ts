@@ -1,9 +1,17 @@
 import { readFileSync } from 'node:fs';
+import type { Root as HastRoot } from 'hast';
+import { toHtml } from 'hast-util-to-html';
+import { selectAll } from 'hast-util-select';
+import { h } from 'hastscript';
 import type { List, Root } from 'mdast';
+import rehypeKatex from 'rehype-katex';
+import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
 import { checkMath } from '../../plugins/starlight-study-guides/pipeline/check/check-math.ts';
 import { generateSite } from '../../plugins/starlight-study-guides/pipeline/generate-site.ts';
 import { parseMarkdown, serializePage } from '../../plugins/starlight-study-guides/pipeline/markdown-syntax.ts';
+import { rehypeKatexMemo } from '../../plugins/starlight-study-guides/rehype/rehype-katex-memo.ts';
+import { katexOptions } from '../../plugins/starlight-study-guides/rehype/plugins.ts';
 import { memo } from '../../plugins/starlight-study-guides/utils/memo.ts';
 
 /*
@@ -73,5 +81,51 @@ describe('repeated work › memo', () => {
     get('yyyyyy');
     get('xxxxxx');
     expect(computed).toEqual(['xxxxxx', 'yyyyyy', 'xxxxxx']);
+  });
+});
+
+/** A page as remark-math hands it to rehype: inline formulas, a $$ block and a ```math block. */
+const mathPage = (...formulas: string[]): HastRoot => ({
+  type: 'root',
+  children: [
+    h('p', [
+      '设',
+      ...formulas.map((tex) => h('code', { className: ['language-math', 'math-inline'] }, tex)),
+    ]),
+    ...formulas.map((tex) => h('pre', [h('code', { className: ['language-math', 'math-display'] }, tex)])),
+    h('pre', [h('code', { className: ['language-math'] }, formulas[0]!)]),
+  ],
+});
+
+function render(plugin: (options: typeof katexOptions) => (tree: HastRoot, file: VFile) => void, page: HastRoot): { html: string; messages: string[]; tree: HastRoot } {
+  const file = new VFile();
+  const tree = structuredClone(page);
+  plugin(katexOptions)(tree, file);
+  return { html: toHtml(tree), messages: file.messages.map((m) => `${m.ruleId}: ${m.reason}`), tree };
+}
+
+describe('repeated work › rendered formulas', () => {
+  const pages = [mathPage('p_i = \\frac{e^{z_i/T}}{\\sum_j e^{z_j/T}}', 'T^2'), mathPage('T^2', 'q_i'), mathPage('p_i = \\frac{e^{z_i/T}}{\\sum_j e^{z_j/T}}', 'T^2')];
+
+  it('renders every page as rehype-katex does, the same formula inline and as a block included', () => {
+    for (const page of pages) expect(render(rehypeKatexMemo, page).html).toBe(render(rehypeKatex, page).html);
+  });
+
+  it('gives each page nodes of its own: a later plugin changing one page leaves the next page alone', () => {
+    const { tree } = render(rehypeKatexMemo, pages[1]!);
+    const formula = selectAll('.katex', tree);
+    expect(formula.length).toBeGreaterThan(0);
+    for (const element of formula) {
+      element.properties.className = ['改了'];
+      element.children[0] = { type: 'text', value: '改了' };
+    }
+    expect(render(rehypeKatexMemo, pages[1]!).html).toBe(render(rehypeKatex, pages[1]!).html);
+  });
+
+  it('reports a formula KaTeX rejects on every page it stands on, and draws it as rehype-katex does', () => {
+    const broken = mathPage('\\frac{1}{2');
+    const plain = render(rehypeKatex, broken);
+    expect(plain.messages.length).toBeGreaterThan(0);
+    for (let page = 0; page < 2; page++) expect(render(rehypeKatexMemo, broken)).toMatchObject({ html: plain.html, messages: plain.messages });
   });
 });

@@ -9,7 +9,7 @@ const STARLIGHT_QUERY = `document.querySelectorAll([
 			\`main > *:not(:has(\${this.tocHeadingSelector}))\`
 		].join())`;
 
-const TOC_MODULE = /\/@astrojs\/starlight\/.*\/starlight-toc\.[jt]s$/;
+const TOC_MODULE_ID = /\/@astrojs\/starlight\/.*\/starlight-toc\.[jt]s(\?|$)/;
 const tocTargets = fileURLToPath(new URL('../client/toc-targets.ts', import.meta.url));
 
 /**
@@ -21,17 +21,20 @@ const tocTargets = fileURLToPath(new URL('../client/toc-targets.ts', import.meta
 export function tocTargetsPlugin(): Plugin {
   return {
     name: 'study-guides-toc-targets',
-    transform(code, id) {
-      if (!TOC_MODULE.test(id.split('?')[0]!)) return undefined;
-      if (!code.includes(STARLIGHT_QUERY)) {
-        this.error(
-          `${id}: Starlight's table of contents no longer uses the query that plugins/starlight-study-guides/client/toc-targets.ts reproduces. ` +
-            'Compare the two, update tocTargets and STARLIGHT_QUERY in plugins/starlight-study-guides/integrations/toc-targets-plugin.ts, and run tests/browser/toc-targets.test.ts.',
-        );
-      }
-      const swapped = code.replace(STARLIGHT_QUERY, 'tocTargets(this.tocHeadingSelector)');
-      // The import shares the first line, so line numbers stay those of Starlight's file.
-      return { code: `import { tocTargets } from ${JSON.stringify(tocTargets)}; ${swapped}`, map: null };
+    transform: {
+      // Matched by Rolldown itself: without a filter every module's code, the 2.5 MB content store included, would be handed to JavaScript.
+      filter: { id: TOC_MODULE_ID },
+      handler(code, id) {
+        if (!code.includes(STARLIGHT_QUERY)) {
+          this.error(
+            `${id}: Starlight's table of contents no longer uses the query that plugins/starlight-study-guides/client/toc-targets.ts reproduces. ` +
+              'Compare the two, update tocTargets and STARLIGHT_QUERY in plugins/starlight-study-guides/integrations/toc-targets-plugin.ts, and run tests/browser/toc-targets.test.ts.',
+          );
+        }
+        const swapped = code.replace(STARLIGHT_QUERY, 'tocTargets(this.tocHeadingSelector)');
+        // The import shares the first line, so line numbers stay those of Starlight's file.
+        return { code: `import { tocTargets } from ${JSON.stringify(tocTargets)}; ${swapped}`, map: null };
+      },
     },
   };
 }
