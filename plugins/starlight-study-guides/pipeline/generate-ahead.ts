@@ -1,22 +1,24 @@
+import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { Worker } from 'node:worker_threads';
+import { fileURLToPath } from 'node:url';
 
 /**
  * Generating the pages while `astro build` starts. Astro spends its first
  * second or two loading its modules before it runs the plugin's setup, which
  * generates the pages (about 0.7 s for the real guide, seconds for a hundred):
  * one after the other on a machine with a core to spare. So scripts/build.ts
- * generates them at the same time, in a worker thread, exactly as the plugin
- * would (generate-ahead-worker.ts), and keeps the run in the generation cache
+ * generates them at the same time, in a process of its own (a thread would
+ * leave its memory to the build's process, up to Vite's peak), exactly as
+ * the plugin would (generate-ahead-worker.ts), and keeps the run in the generation cache
  * (generation-cache.ts); the plugin waits for it and finds nothing left to
  * do. A run with diagnostics is never kept: the plugin then generates again,
  * and reports them as it always does.
  *
  * The two processes meet at a file in Astro's cache directory, named to
  * Astro's process in an environment variable: scripts/build.ts writes it once
- * the worker has ended, whatever the outcome.
+ * that process has ended, whatever the outcome.
  */
 const MARKER_VARIABLE = 'STUDY_GUIDES_GENERATED_AHEAD';
 
@@ -25,10 +27,12 @@ export function generateAhead(root: string, cacheDir: string): Record<string, st
   const marker = join(cacheDir, 'study-guides-generated-ahead');
   mkdirSync(cacheDir, { recursive: true });
   rmSync(marker, { force: true });
-  const worker = new Worker(new URL('./generate-ahead-worker.ts', import.meta.url), { workerData: { root, cacheDir } });
-  // An error is the plugin's to report when it generates again.
-  worker.on('error', () => undefined);
-  worker.on('exit', () => writeFileSync(marker, ''));
+  const worker = fileURLToPath(new URL('./generate-ahead-worker.ts', import.meta.url));
+  // Its output and its errors are the plugin's to report, when it generates again.
+  const generating = spawn(process.execPath, [worker, root, cacheDir], { stdio: 'ignore' });
+  const ended = () => writeFileSync(marker, '');
+  generating.on('error', ended);
+  generating.on('exit', ended);
   return { [MARKER_VARIABLE]: marker };
 }
 
