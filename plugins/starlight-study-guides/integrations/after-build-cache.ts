@@ -51,7 +51,7 @@ export function astroOutput(dist: string, extra: string): AstroOutput {
 /**
  * Makes `dist` what the last kept run with this key left it, and returns the
  * number of files written; undefined, with `dist` untouched, when there is no
- * such run or its copies are not whole.
+ * such run or one of its kept files has changed or gone since.
  */
 export function replayAfterBuild(cache: string, dist: string, output: AstroOutput): number | undefined {
   let run: KeptRun;
