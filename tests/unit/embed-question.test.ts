@@ -48,4 +48,12 @@ describe('embedQuestionHtml', () => {
     expect(reviewed).not.toContain('data-section="formulas"');
     expect(reviewed).not.toContain('公式');
   });
+
+  it('embeds a question once more with another prefix or other sections left out, as the print and review pages do', () => {
+    expect(embedQuestionHtml(question, { prefix: 'q7-' })).toBe(embedded.replaceAll('q6-', 'q7-'));
+    const reviewed = embedQuestionHtml(question, { prefix: 'q6-', omitSections: new Set(['formulas']) });
+    expect(embedQuestionHtml(question, { prefix: 'q6-' })).toBe(embedded);
+    expect(embedded.startsWith(reviewed)).toBe(true);
+    expect(reviewed.length).toBeLessThan(embedded.length);
+  });
 });

@@ -13,6 +13,22 @@ const DEMOTED: Record<string, string> = { h1: 'h2', h2: 'h3', h3: 'h4', h4: 'h5'
 /** Starlight wraps each heading in `<div class="sl-heading-wrapper level-h2">`, styled by level. */
 const LEVEL_CLASS = /\blevel-(h[1-5])\b/;
 
+/** A question's content fitted into a whole-guide page: each top-level node's HTML, with its `data-section`. */
+interface EmbeddedPart {
+  section: string;
+  html: string;
+}
+
+/**
+ * The latest embeddings, by the question's HTML: the print and review pages of
+ * a guide embed the same questions one page after the other, so each is
+ * parsed once for both. Oldest first; what they hold stays under
+ * MEMO_CHARACTERS, a few guides' worth, however large the site.
+ */
+const memo = new Map<string, { prefix: string; parts: EmbeddedPart[]; characters: number }>();
+const MEMO_CHARACTERS = 4_000_000;
+let memoCharacters = 0;
+
 /**
  * Turns a question page's rendered content into a part of a whole-guide page
  * (print, review), so those pages reuse the rendered question instead of
@@ -27,10 +43,31 @@ const LEVEL_CLASS = /\blevel-(h[1-5])\b/;
  * prefixes are added to them.
  */
 export function embedQuestionHtml(html: string, { prefix, omitSections = new Set() }: EmbedOptions): string {
+  return embeddedParts(html, prefix)
+    .filter((part) => !omitSections.has(part.section))
+    .map((part) => part.html)
+    .join('');
+}
+
+function embeddedParts(html: string, prefix: string): EmbeddedPart[] {
+  const known = memo.get(html);
+  if (known?.prefix === prefix) return known.parts;
   const root: { children: Node[] } = parse(html);
-  root.children = root.children.filter((node) => !(isElement(node) && omitSections.has(node.attributes['data-section'] ?? '')));
   rewrite(root, prefix);
-  return renderSync(root as Node);
+  const parts = root.children.map((node) => ({ section: (isElement(node) && node.attributes['data-section']) || '', html: renderSync(node) }));
+  if (known) forget(html);
+  memo.set(html, { prefix, parts, characters: html.length });
+  memoCharacters += html.length;
+  for (const oldest of memo.keys()) {
+    if (memoCharacters <= MEMO_CHARACTERS) break;
+    forget(oldest);
+  }
+  return parts;
+}
+
+function forget(html: string): void {
+  memoCharacters -= memo.get(html)?.characters ?? 0;
+  memo.delete(html);
 }
 
 function rewrite(parent: { children: Node[] }, prefix: string): void {
