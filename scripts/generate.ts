@@ -9,7 +9,8 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { failsRun, formatReport, isError } from '../plugins/starlight-study-guides/model/diagnostic.ts';
-import { buildContent, defaultPaths } from '../plugins/starlight-study-guides/pipeline/build-content.ts';
+import { buildContent } from '../plugins/starlight-study-guides/pipeline/build-content.ts';
+import { defaultPaths } from '../plugins/starlight-study-guides/pipeline/content-paths.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const { values } = parseArgs({ options: { guides: { type: 'string' }, out: { type: 'string' }, strict: { type: 'boolean' } } });

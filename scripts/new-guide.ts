@@ -7,7 +7,7 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { defaultPaths } from '../plugins/starlight-study-guides/pipeline/build-content.ts';
+import { defaultPaths } from '../plugins/starlight-study-guides/pipeline/content-paths.ts';
 import { newGuideFiles, slugProblem } from '../plugins/starlight-study-guides/utils/new-guide.ts';
 
 const root = resolve(import.meta.dirname, '..');

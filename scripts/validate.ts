@@ -10,7 +10,7 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { failsRun, formatReport } from '../plugins/starlight-study-guides/model/diagnostic.ts';
-import { defaultPaths } from '../plugins/starlight-study-guides/pipeline/build-content.ts';
+import { defaultPaths } from '../plugins/starlight-study-guides/pipeline/content-paths.ts';
 import { checkGuides } from '../plugins/starlight-study-guides/pipeline/generate-site.ts';
 import { readGuideSources } from '../plugins/starlight-study-guides/pipeline/read/read-guides.ts';
 import { readSolutions } from '../plugins/starlight-study-guides/pipeline/read/read-solutions.ts';

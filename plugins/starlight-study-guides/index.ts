@@ -13,7 +13,8 @@ import { isError } from './model/diagnostic.ts';
 import type { GuideModel } from './model/guide-model.ts';
 import { sitePath } from './model/pages.ts';
 import { joinBase, siteUrl } from './model/site-url.ts';
-import { buildContent, defaultPaths, generationCache } from './pipeline/build-content.ts';
+import { defaultPaths } from './pipeline/content-paths.ts';
+import { generationCache, generationRun, reusableGeneration } from './pipeline/generation-cache.ts';
 import { generatedAhead } from './pipeline/generate-ahead.ts';
 import { rehypeAnchorIcon } from './rehype/rehype-anchor-icon.ts';
 import type { GuideSidebarItem } from './utils/guide-sidebar.ts';
@@ -99,8 +100,11 @@ export function studyGuides(): StarlightPlugin {
         // A build whose guides and code have not changed reuses the last run's pages and models;
         // under `npm run build` that last run is usually the one made while Astro started.
         const cache = generationCache(root, fileURLToPath(astroConfig.cacheDir));
+        // Generating loads most of the plugin's modules (parsers, YAML, the solution modules): only when there is something to generate.
+        const generate = async () => (await import('./pipeline/build-content.ts')).buildContent(paths, root, url, cache);
         if (command === 'build') await generatedAhead();
-        const result = buildContent(paths, root, url, cache);
+        const reused = reusableGeneration(generationRun(paths, url, cache));
+        const result = reused ? { guides: reused, diagnostics: [] } : await generate();
         logDiagnostics(logger, result.diagnostics);
         let errors = result.diagnostics.filter(isError);
         // A broken guide is the author's to fix, not a crash: print the report and stop, with no stack trace.
@@ -164,10 +168,10 @@ export function studyGuides(): StarlightPlugin {
               server.watcher.on('all', (_event, path) => {
                 if (!sources.some((dir) => path.startsWith(dir))) return;
                 clearTimeout(timer);
-                timer = setTimeout(() => regenerate(path), 50);
+                timer = setTimeout(() => void regenerate(path), 50);
               });
-              const regenerate = (path: string) => {
-                const rebuilt = buildContent(paths, root, url, cache);
+              const regenerate = async (path: string) => {
+                const rebuilt = await generate();
                 logDiagnostics(logger, rebuilt.diagnostics);
                 errors = rebuilt.diagnostics.filter(isError);
                 if (errors.length > 0) return showErrors();

@@ -58,7 +58,10 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   const root = resolve(values.root ?? '.');
   if (!process.env.CI) module.enableCompileCache?.();
   const importStart = performance.now();
-  const { buildContent, defaultPaths } = await import('../../plugins/starlight-study-guides/pipeline/build-content.ts');
+  const [{ buildContent }, { defaultPaths }] = await Promise.all([
+    import('../../plugins/starlight-study-guides/pipeline/build-content.ts'),
+    import('../../plugins/starlight-study-guides/pipeline/content-paths.ts'),
+  ]);
   const importMs = performance.now() - importStart;
   const timed = () => {
     const cpu = process.threadCpuUsage();

@@ -1,7 +1,10 @@
 import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { buildContent, defaultPaths, generationCache } from '../../plugins/starlight-study-guides/pipeline/build-content.ts';
+import { buildContent } from '../../plugins/starlight-study-guides/pipeline/build-content.ts';
+import { defaultPaths } from '../../plugins/starlight-study-guides/pipeline/content-paths.ts';
+import { generationCache } from '../../plugins/starlight-study-guides/pipeline/generation-cache.ts';
 import { generateAhead, generatedAhead } from '../../plugins/starlight-study-guides/pipeline/generate-ahead.ts';
 import { testDir } from '../helpers/test-dir.ts';
 
@@ -47,6 +50,23 @@ describe('generating the pages while Astro starts', () => {
     expect(result.reused).toBeUndefined();
     expect(result.diagnostics.map((d) => d.ruleId)).toContain('missing-number');
     expect(existsSync(join(root, 'src/content/docs'))).toBe(false);
+  });
+
+  it('loads none of the modules that generate until there is something to generate', () => {
+    // What Astro loads with the plugin, before its setup decides whether to generate.
+    const listLoaded = `
+      import { registerHooks } from 'node:module';
+      const loaded = [];
+      registerHooks({ load: (url, context, next) => (loaded.push(url), next(url, context)) });
+      await import(process.argv[1]);
+      console.log(JSON.stringify(loaded));`;
+    const plugin = join(repo, 'plugins/starlight-study-guides/index.ts');
+    const loaded: string[] = JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', listLoaded, plugin], { encoding: 'utf8' }));
+    const plugins = loaded.filter((url) => url.includes('/starlight-study-guides/'));
+
+    expect(plugins).toContainEqual(expect.stringMatching(/pipeline\/generation-cache\.ts$/));
+    expect(plugins.filter((url) => /pipeline\/(build-content|generate-site|parse\/|emit\/)/.test(url))).toEqual([]);
+    expect(loaded.filter((url) => url.includes('/node_modules/yaml/'))).toEqual([]);
   });
 
   it('waits in Astro’s process until the run ahead has ended, and not at all under plain `astro build`', async () => {

@@ -1,8 +1,11 @@
 import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
 import type { GuideModel } from '../model/guide-model.ts';
 import { type GuidePageId, guidePage } from '../model/pages.ts';
+import { fingerprint } from '../utils/fingerprint.ts';
+import type { ContentPaths } from './content-paths.ts';
 
 /**
  * The last clean generation, kept so that a build whose inputs have not
@@ -18,11 +21,51 @@ interface Generation {
   guides: (Omit<GuideModel, 'pages'> & { pages: GuidePageId[] })[];
 }
 
-/** The guides of the last clean generation with this key, if its output folders are as it left them. */
-export function reusableGeneration(file: string, key: string, outputDirs: string[]): GuideModel[] | undefined {
+/** Where to keep the last clean run, so that a run whose inputs have not changed reuses it. */
+export interface GenerationCache {
+  file: string;
+  /** What generating runs besides the guides and the solution modules: the plugin's code, the lockfile. Files or folders. */
+  code: string[];
+}
+
+/** The plugin's own code: what generating the pages runs. */
+const PLUGIN_DIR = fileURLToPath(new URL('..', import.meta.url));
+
+/**
+ * The cache of a site's builds, in Astro's cache directory: the plugin's
+ * (index.ts) and scripts/build.ts's run ahead of it (generate-ahead.ts) use
+ * this one, so that each finds what the other kept.
+ */
+export function generationCache(root: string, cacheDir: string): GenerationCache {
+  return { file: join(cacheDir, 'study-guides-generation.bin'), code: [PLUGIN_DIR, join(root, 'package-lock.json')] };
+}
+
+/** A run of the generation as the cache sees it: a digest of everything it reads, and the folders it writes. */
+export interface GenerationRun {
+  cache: GenerationCache;
+  key: string;
+  outputDirs: string[];
+}
+
+/** Takes the digest of a run's inputs; before they are read, so that an edit made while it runs is not taken for what it read. */
+export function generationRun(paths: ContentPaths, url: URL, cache: GenerationCache): GenerationRun {
+  return {
+    cache,
+    key: fingerprint('/', [paths.guidesDir, paths.solutionsDir, ...cache.code], url.href),
+    outputDirs: [paths.contentDir, ...(paths.exportsDir ? [paths.exportsDir] : [])],
+  };
+}
+
+/**
+ * The guides of the last clean run, if it read the same guides, solution
+ * modules, code and site URL, and its output folders are as it left them.
+ * This module loads none of generating's (build-content.ts), so a build that
+ * reuses the last run does not load them either.
+ */
+export function reusableGeneration({ cache, key, outputDirs }: GenerationRun): GuideModel[] | undefined {
   let last: Generation;
   try {
-    last = deserialize(readFileSync(file)) as Generation;
+    last = deserialize(readFileSync(cache.file)) as Generation;
   } catch {
     return undefined;
   }
@@ -32,11 +75,11 @@ export function reusableGeneration(file: string, key: string, outputDirs: string
   return same ? last.guides.map((guide) => ({ ...guide, pages: guide.pages.map(guidePage) })) : undefined;
 }
 
-export function keepGeneration(file: string, key: string, outputDirs: string[], guides: GuideModel[]): void {
+export function keepGeneration({ cache, key, outputDirs }: GenerationRun, guides: GuideModel[]): void {
   const kept = guides.map((guide) => ({ ...guide, pages: guide.pages.map((page) => page.id) }));
   const generation: Generation = { key, outputs: outputState(outputDirs), guides: kept };
-  mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(file, serialize(generation));
+  mkdirSync(dirname(cache.file), { recursive: true });
+  writeFileSync(cache.file, serialize(generation));
 }
 
 /** Each file under the folders → its size and modification time. */
