@@ -5,6 +5,7 @@ import type { StarlightPlugin, StarlightUserConfig } from '@astrojs/starlight/ty
 import type { Plugin as VitePlugin } from 'vite';
 import { EARLY_SCRIPT, serviceWorkerScript } from './client/early-script.ts';
 import { buildFacts } from './integrations/build-facts.ts';
+import { dataStorePlugin } from './integrations/data-store-plugin.ts';
 import { errorOverlayPayload, logDiagnostics } from './integrations/guide-reports.ts';
 import { markdownCacheGuard } from './integrations/markdown-cache.ts';
 import { tocTargetsPlugin } from './integrations/toc-targets-plugin.ts';
@@ -130,8 +131,11 @@ export function studyGuides(): StarlightPlugin {
           name: 'study-guides-routes',
           hooks: {
             'astro:config:setup'({ updateConfig: updateAstroConfig, injectRoute }) {
-              // The table of contents finds the elements it observes without `:has()` (integrations/toc-targets-plugin.ts).
-              updateAstroConfig({ vite: { plugins: [sidebarsModule(() => guides), tocTargetsPlugin(), zodLocalesPlugin()] } });
+              // The table of contents finds the elements it observes without `:has()` (integrations/toc-targets-plugin.ts);
+              // the pages read Astro's content store from its file (integrations/data-store-plugin.ts).
+              updateAstroConfig({
+                vite: { plugins: [sidebarsModule(() => guides), tocTargetsPlugin(), zodLocalesPlugin(), dataStorePlugin(astroConfig)] },
+              });
               injectRoute({ pattern: '/404', entrypoint: new URL('./routes/404.astro', import.meta.url) });
               injectRoute({ pattern: '/[guide]/[view]', entrypoint: new URL('./routes/study-view.astro', import.meta.url) });
             },
