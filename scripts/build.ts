@@ -19,7 +19,7 @@
  *
  *   node scripts/build.ts
  *
- * While Astro starts, this process generates the pages in a worker, which
+ * While Astro starts, a child process generates the pages, which
  * the plugin would otherwise do once Astro has loaded its modules
  * (plugins/starlight-study-guides/pipeline/generate-ahead.ts).
  *
@@ -34,16 +34,20 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import module, { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { generateAhead } from '../plugins/starlight-study-guides/pipeline/generate-ahead.ts';
 
 const cacheDir = resolve('node_modules/.astro');
-// Node keeps the compiled code of the steps' modules between builds instead of compiling them
-// again. It must be on before they load, hence import() below.
-module.enableCompileCache(join(cacheDir, 'node-compile-cache'));
+// Node keeps the compiled code of modules between builds instead of compiling them again (and,
+// for our TypeScript, stripping its types), in the directory `astro` keeps its own in (Node's
+// default). Set in the environment, so that the processes started below use it too. It must be
+// on before the steps' modules load, hence import() below.
+process.env.NODE_COMPILE_CACHE ??= join(tmpdir(), 'node-compile-cache');
+module.enableCompileCache();
 
-// The pages are generated here, in a worker, while Astro loads its modules; its plugin then waits for them (generate-ahead.ts).
+// The pages are generated in a process of its own while Astro loads its modules; its plugin then waits for them (generate-ahead.ts).
 const generating = generateAhead(resolve('.'), cacheDir);
 const astro = join(dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'bin/astro.mjs');
 const build = spawn(process.execPath, [astro, 'build'], {
