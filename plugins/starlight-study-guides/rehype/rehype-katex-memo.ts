@@ -1,9 +1,11 @@
 import type { Element, ElementContent, Root, RootContent } from 'hast';
 import { toText } from 'hast-util-to-text';
+import katex from 'katex';
 import rehypeKatex from 'rehype-katex';
 import { SKIP, visitParents } from 'unist-util-visit-parents';
 import type { VFile } from 'vfile';
 import { memo } from '../utils/memo.ts';
+import { katexHtmlToHast } from './katex-hast.ts';
 
 type Options = Parameters<typeof rehypeKatex>[0];
 
@@ -25,9 +27,11 @@ const LIMITS = { entries: 2_000, keyChars: 40_000 };
  * formula stands on its question page, on the guide's formula page and often on
  * several questions (611 formulas, 292 distinct, in the real guide), and most
  * of rehype-katex's time is KaTeX's HTML parsed back into a tree. Each distinct
- * formula goes through rehype-katex itself, alone in a tree of its own; the key
- * is what rehype-katex renders (the formula's text, block or inline) and the
- * options object it renders with.
+ * formula is rendered by KaTeX as rehype-katex calls it, and its HTML made the
+ * same tree by htmlparser2 (katex-hast.ts) instead of parse5; one KaTeX rejects
+ * goes through rehype-katex itself, alone in a tree of its own, which reports
+ * it. The key is what rehype-katex renders (the formula's text, block or
+ * inline) and the options object it renders with.
  */
 export function rehypeKatexMemo(options: Options) {
   const transform = rehypeKatex(options);
@@ -43,20 +47,38 @@ export function rehypeKatexMemo(options: Options) {
       const scope = fenced ? (parent as Element) : element;
       const container = fenced ? parents.at(-2) : parent;
       if (!container) return undefined;
-      const key = `${fenced || classes.includes('math-display')}\n${toText(scope, { whitespace: 'pre' })}`;
+      const displayMode = fenced || classes.includes('math-display');
+      const tex = toText(scope, { whitespace: 'pre' });
+      const render = () => renderAccepted(tex, displayMode, options) ?? renderAlone(scope, file, transform);
       let rendering: ElementContent[] | undefined;
-      const remembered = rendered(key, () => {
+      const remembered = rendered(`${displayMode}\n${tex}`, () => {
         const reported = file.messages.length;
-        rendering = renderAlone(scope, file, transform);
+        rendering = render();
         // A formula KaTeX reports on is not remembered, so every page it stands on reports it.
         return file.messages.length === reported ? structuredClone(rendering) : undefined;
       });
       // Pages get copies: later plugins change the nodes of their page.
-      const nodes = rendering ?? (remembered ? structuredClone(remembered) : renderAlone(scope, file, transform));
+      const nodes = rendering ?? (remembered ? structuredClone(remembered) : render());
       container.children.splice(container.children.indexOf(scope as RootContent & ElementContent), 1, ...nodes);
       return SKIP;
     });
   };
+}
+
+/**
+ * A formula KaTeX renders without complaint, as rehype-katex renders it (the
+ * same call), its HTML made a tree by katex-hast.ts rather than by parse5,
+ * which took most of the time; undefined for one KaTeX rejects, which
+ * rehype-katex then renders and reports as it always does.
+ */
+function renderAccepted(tex: string, displayMode: boolean, options: Options): ElementContent[] | undefined {
+  let html: string;
+  try {
+    html = katex.renderToString(tex, { ...options, displayMode, throwOnError: true });
+  } catch {
+    return undefined;
+  }
+  return katexHtmlToHast(html);
 }
 
 /** rehype-katex on the formula alone, in a tree of its own (it reads the formula and leaves it as it is). */
