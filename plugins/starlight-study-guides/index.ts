@@ -15,8 +15,9 @@ import type { GuideModel } from './model/guide-model.ts';
 import { sitePath } from './model/pages.ts';
 import { joinBase, siteUrl } from './model/site-url.ts';
 import { defaultPaths } from './pipeline/content-paths.ts';
-import { generationCache, generationRun, reusableGeneration } from './pipeline/generation-cache.ts';
+import { generationCache } from './pipeline/generation-cache.ts';
 import { generatedAhead } from './pipeline/generate-ahead.ts';
+import { generateOrReuse } from './pipeline/generate-or-reuse.ts';
 import { rehypeAnchorIcon } from './rehype/rehype-anchor-icon.ts';
 import type { GuideSidebarItem } from './utils/guide-sidebar.ts';
 
@@ -101,11 +102,8 @@ export function studyGuides(): StarlightPlugin {
         // A build whose guides and code have not changed reuses the last run's pages and models;
         // under `npm run build` that last run is usually the one made while Astro started.
         const cache = generationCache(root, fileURLToPath(astroConfig.cacheDir));
-        // Generating loads most of the plugin's modules (parsers, YAML, the solution modules): only when there is something to generate.
-        const generate = async () => (await import('./pipeline/build-content.ts')).buildContent(paths, root, url, cache);
         if (command === 'build') await generatedAhead();
-        const reused = reusableGeneration(generationRun(paths, url, cache));
-        const result = reused ? { guides: reused, diagnostics: [] } : await generate();
+        const result = await generateOrReuse(paths, root, url, cache);
         logDiagnostics(logger, result.diagnostics);
         let errors = result.diagnostics.filter(isError);
         // A broken guide is the author's to fix, not a crash: print the report and stop, with no stack trace.
@@ -175,7 +173,7 @@ export function studyGuides(): StarlightPlugin {
                 timer = setTimeout(() => void regenerate(path), 50);
               });
               const regenerate = async (path: string) => {
-                const rebuilt = await generate();
+                const rebuilt = await generateOrReuse(paths, root, url, cache);
                 logDiagnostics(logger, rebuilt.diagnostics);
                 errors = rebuilt.diagnostics.filter(isError);
                 if (errors.length > 0) return showErrors();

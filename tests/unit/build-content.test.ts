@@ -3,6 +3,7 @@ import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFi
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildContent } from '../../plugins/starlight-study-guides/pipeline/build-content.ts';
+import { generateOrReuse } from '../../plugins/starlight-study-guides/pipeline/generate-or-reuse.ts';
 import { testDir } from '../helpers/test-dir.ts';
 
 const realSource = new URL('../../src/guides/kd-lifelong-learning/source.md', import.meta.url).pathname;
@@ -89,7 +90,7 @@ describe('build-content', () => {
   });
 });
 
-describe('build-content › reusing the last clean run', () => {
+describe('generate-or-reuse › reusing the last clean run', () => {
   const url = new URL('https://example.org/');
   /** A workspace with a cache whose code is one file of the workspace, to stand for the plugin's. */
   function cached(source?: string) {
@@ -99,58 +100,58 @@ describe('build-content › reusing the last clean run', () => {
     return { ws, code, cache: { file: join(ws.dir, 'cache', 'generation.bin'), code: [code] } };
   }
 
-  it('generates nothing when the guides, code and URL are those of the last run, and gives the same models', () => {
+  it('generates nothing when the guides, code and URL are those of the last run, and gives the same models', async () => {
     const { ws, cache } = cached();
-    const first = buildContent(ws, ws.dir, url, cache);
-    const second = buildContent(ws, ws.dir, url, cache);
+    const first = await generateOrReuse(ws, ws.dir, url, cache);
+    const second = await generateOrReuse(ws, ws.dir, url, cache);
     expect([first.reused, first.written!.length]).toEqual([undefined, 31]);
     expect([second.reused, second.written, second.diagnostics]).toEqual([true, [], []]);
     expect(second.guides).toEqual(first.guides);
     expect(second.guides[0]!.titleOf.get(30)).toBe(first.guides[0]!.titleOf.get(30));
   });
 
-  it('generates again when a guide changes, and shows the change', () => {
+  it('generates again when a guide changes, and shows the change', async () => {
     const { ws, cache } = cached();
-    buildContent(ws, ws.dir, url, cache);
+    await generateOrReuse(ws, ws.dir, url, cache);
     const source = join(ws.guidesDir, 'kd', 'source.md');
     writeFileSync(source, readFileSync(source, 'utf8').replace('知识蒸馏的基本概念是什么', '知识蒸馏的定义是什么'));
-    const again = buildContent(ws, ws.dir, url, cache);
+    const again = await generateOrReuse(ws, ws.dir, url, cache);
     expect(again.reused).toBeUndefined();
     expect(again.written).toContain('kd/1.md');
     expect(readFileSync(join(ws.contentDir, 'kd', '1.md'), 'utf8')).toContain('知识蒸馏的定义是什么');
     expect(again.guides[0]!.titleOf.get(1)).toContain('知识蒸馏的定义是什么');
   });
 
-  it('generates again when the code or the site URL changes', () => {
+  it('generates again when the code or the site URL changes', async () => {
     const { ws, code, cache } = cached();
-    buildContent(ws, ws.dir, url, cache);
+    await generateOrReuse(ws, ws.dir, url, cache);
     writeFileSync(code, 'export const version = 2;\n');
-    expect(buildContent(ws, ws.dir, url, cache).reused).toBeUndefined();
-    expect(buildContent(ws, ws.dir, url, cache).reused).toBe(true);
-    expect(buildContent(ws, ws.dir, new URL('https://example.org/kd/'), cache).reused).toBeUndefined();
+    expect((await generateOrReuse(ws, ws.dir, url, cache)).reused).toBeUndefined();
+    expect((await generateOrReuse(ws, ws.dir, url, cache)).reused).toBe(true);
+    expect((await generateOrReuse(ws, ws.dir, new URL('https://example.org/kd/'), cache)).reused).toBeUndefined();
   });
 
-  it('generates again, restoring them, when generated pages were edited, removed or added by hand', () => {
+  it('generates again, restoring them, when generated pages were edited, removed or added by hand', async () => {
     const { ws, cache } = cached();
-    buildContent(ws, ws.dir, url, cache);
+    await generateOrReuse(ws, ws.dir, url, cache);
     const page = join(ws.contentDir, 'kd', '6.md');
     const text = readFileSync(page, 'utf8');
     writeFileSync(page, `${text}\n手改的一行\n`);
-    expect(buildContent(ws, ws.dir, url, cache).written).toEqual(['kd/6.md']);
+    expect((await generateOrReuse(ws, ws.dir, url, cache)).written).toEqual(['kd/6.md']);
     expect(readFileSync(page, 'utf8')).toBe(text);
     rmSync(page);
-    expect(buildContent(ws, ws.dir, url, cache).written).toEqual(['kd/6.md']);
+    expect((await generateOrReuse(ws, ws.dir, url, cache)).written).toEqual(['kd/6.md']);
     writeFileSync(join(ws.contentDir, 'kd', 'extra.md'), '---\ntitle: 多余\n---\n');
-    expect(buildContent(ws, ws.dir, url, cache).removed).toEqual(['kd/extra.md']);
-    expect(buildContent(ws, ws.dir, url, cache).reused).toBe(true);
+    expect((await generateOrReuse(ws, ws.dir, url, cache)).removed).toEqual(['kd/extra.md']);
+    expect((await generateOrReuse(ws, ws.dir, url, cache)).reused).toBe(true);
   });
 
-  it('keeps no run with warnings, so that they are reported on every build', () => {
+  it('keeps no run with warnings, so that they are reported on every build', async () => {
     const withoutExplanation = readFileSync(realSource, 'utf8').replace(/\*\*解析：\*\*[^\n]*\n/, '');
     const { ws, cache } = cached(withoutExplanation);
-    const first = buildContent(ws, ws.dir, url, cache);
+    const first = await generateOrReuse(ws, ws.dir, url, cache);
     expect(first.diagnostics.length).toBeGreaterThan(0);
-    const second = buildContent(ws, ws.dir, url, cache);
+    const second = await generateOrReuse(ws, ws.dir, url, cache);
     expect([second.reused, second.diagnostics.map((d) => d.ruleId)]).toEqual([undefined, first.diagnostics.map((d) => d.ruleId)]);
   });
 });

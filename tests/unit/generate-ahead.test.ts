@@ -2,10 +2,11 @@ import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { buildContent } from '../../plugins/starlight-study-guides/pipeline/build-content.ts';
 import { defaultPaths } from '../../plugins/starlight-study-guides/pipeline/content-paths.ts';
 import { generationCache } from '../../plugins/starlight-study-guides/pipeline/generation-cache.ts';
 import { generateAhead, generatedAhead } from '../../plugins/starlight-study-guides/pipeline/generate-ahead.ts';
+import { generateOrReuse } from '../../plugins/starlight-study-guides/pipeline/generate-or-reuse.ts';
+import { siteUrl } from '../../plugins/starlight-study-guides/model/site-url.ts';
 import { testDir } from '../helpers/test-dir.ts';
 
 const repo = new URL('../..', import.meta.url).pathname;
@@ -23,7 +24,7 @@ function project(): { root: string; cacheDir: string } {
 async function pluginGeneration(root: string, cacheDir: string, env: Record<string, string>) {
   for (const [name, value] of Object.entries(env)) vi.stubEnv(name, value);
   await generatedAhead();
-  return buildContent(defaultPaths(root), root, undefined, generationCache(root, cacheDir));
+  return generateOrReuse(defaultPaths(root), root, siteUrl(process.env.SITE, process.env.BASE), generationCache(root, cacheDir));
 }
 
 afterEach(() => vi.unstubAllEnvs());

@@ -5,23 +5,20 @@ import { type SyncResult, syncDirectory } from './emit/sync-directory.ts';
 import { type GeneratedSite, generateSite } from './generate-site.ts';
 import { readGuideSources } from './read/read-guides.ts';
 import { readSolutions } from './read/read-solutions.ts';
-import { type GenerationCache, generationRun, keepGeneration, reusableGeneration } from './generation-cache.ts';
+import { type GenerationRun, keepGeneration } from './generation-cache.ts';
 
 export interface BuildContentResult extends GeneratedSite, Partial<SyncResult> {
-  /** True when the last clean run was reused (see GenerationCache): nothing was generated, and `pages` and `files` are empty. */
+  /** True when the last clean run was reused (generate-or-reuse.ts): nothing was generated, and `pages` and `files` are empty. */
   reused?: boolean;
 }
 
 /**
  * Reads every guide, generates its pages and, unless there is an error,
- * writes them; warnings do not stop it. With a cache, a run whose guides,
- * solution modules, code and site URL are those of the last clean run, and
- * whose output folders are as that run left them, generates nothing.
+ * writes them; warnings do not stop it. Given the cache's view of this `run`
+ * (generationRun, taken before anything is read), a run without diagnostics
+ * is kept for the next build to reuse (generate-or-reuse.ts).
  */
-export function buildContent(paths: ContentPaths, displayRoot = process.cwd(), url = siteUrl(process.env.SITE, process.env.BASE), cache?: GenerationCache): BuildContentResult {
-  const run = cache && generationRun(paths, url, cache);
-  const reused = run && reusableGeneration(run);
-  if (reused) return { guides: reused, pages: new Map(), files: new Map(), diagnostics: [], written: [], removed: [], reused: true };
+export function buildContent(paths: ContentPaths, displayRoot = process.cwd(), url = siteUrl(process.env.SITE, process.env.BASE), run?: GenerationRun): BuildContentResult {
   const { sources, diagnostics } = readGuideSources(paths.guidesDir, displayRoot);
   const site = generateSite(sources, { siteUrl: url, solutions: readSolutions(paths.solutionsDir) });
   site.diagnostics.unshift(...diagnostics);

@@ -9,7 +9,7 @@ import type { ContentPaths } from './content-paths.ts';
 
 /**
  * The last clean generation, kept so that a build whose inputs have not
- * changed skips generating (build-content.ts): its guides' models, the key of
+ * changed skips generating (generate-or-reuse.ts): its guides' models, the key of
  * everything it read, and the size and modification time of every file it
  * left in the output folders. It is reused only while all of those still hold,
  * so a page edited, removed or added by hand is generated again.
@@ -59,8 +59,6 @@ export function generationRun(paths: ContentPaths, url: URL, cache: GenerationCa
 /**
  * The guides of the last clean run, if it read the same guides, solution
  * modules, code and site URL, and its output folders are as it left them.
- * This module loads none of generating's (build-content.ts), so a build that
- * reuses the last run does not load them either.
  */
 export function reusableGeneration({ cache, key, outputDirs }: GenerationRun): GuideModel[] | undefined {
   let last: Generation;

@@ -25,7 +25,7 @@ interface EmbeddedPart {
  * parsed once for both. Oldest first; what they hold stays under
  * MEMO_CHARACTERS, a few guides' worth, however large the site.
  */
-const memo = new Map<string, { prefix: string; parts: EmbeddedPart[]; characters: number }>();
+const memo = new Map<string, { prefix: string; parts: EmbeddedPart[] }>();
 const MEMO_CHARACTERS = 4_000_000;
 let memoCharacters = 0;
 
@@ -55,8 +55,8 @@ function embeddedParts(html: string, prefix: string): EmbeddedPart[] {
   const root: { children: Node[] } = parse(html);
   rewrite(root, prefix);
   const parts = root.children.map((node) => ({ section: (isElement(node) && node.attributes['data-section']) || '', html: renderSync(node) }));
-  if (known) forget(html);
-  memo.set(html, { prefix, parts, characters: html.length });
+  forget(html);
+  memo.set(html, { prefix, parts });
   memoCharacters += html.length;
   for (const oldest of memo.keys()) {
     if (memoCharacters <= MEMO_CHARACTERS) break;
@@ -66,8 +66,7 @@ function embeddedParts(html: string, prefix: string): EmbeddedPart[] {
 }
 
 function forget(html: string): void {
-  memoCharacters -= memo.get(html)?.characters ?? 0;
-  memo.delete(html);
+  if (memo.delete(html)) memoCharacters -= html.length;
 }
 
 function rewrite(parent: { children: Node[] }, prefix: string): void {
