@@ -4,6 +4,7 @@ import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import { unified } from '@astrojs/markdown-remark';
 import { rehypePlugins, remarkPlugins } from './plugins/starlight-study-guides/rehype/plugins.ts';
+import { withFormulaSlots } from './plugins/starlight-study-guides/rehype/formula-slots.ts';
 import { studyGuides } from './plugins/starlight-study-guides/index.ts';
 import { DEFAULT_SITE } from './plugins/starlight-study-guides/model/site-url.ts';
 
@@ -32,12 +33,15 @@ export default defineConfig({
     },
   },
   markdown: {
-    processor: unified({
-      // Source text is published verbatim: no curly quotes or dashes added.
-      smartypants: false,
-      remarkPlugins,
-      rehypePlugins,
-    }),
+    // Formulas go into each page's HTML once Astro is done with its tree (formula-slots.ts).
+    processor: withFormulaSlots(
+      unified({
+        // Source text is published verbatim: no curly quotes or dashes added.
+        smartypants: false,
+        remarkPlugins,
+        rehypePlugins,
+      }),
+    ),
   },
   integrations: [
     starlight({

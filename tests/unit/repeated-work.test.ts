@@ -10,8 +10,11 @@ import { describe, expect, it } from 'vitest';
 import { checkMath } from '../../plugins/starlight-study-guides/pipeline/check/check-math.ts';
 import { generateSite } from '../../plugins/starlight-study-guides/pipeline/generate-site.ts';
 import { parseMarkdown, serializePage } from '../../plugins/starlight-study-guides/pipeline/markdown-syntax.ts';
+import { fillFormulaSlots } from '../../plugins/starlight-study-guides/rehype/formula-slots.ts';
 import { rehypeKatexMemo } from '../../plugins/starlight-study-guides/rehype/rehype-katex-memo.ts';
-import { katexOptions } from '../../plugins/starlight-study-guides/rehype/plugins.ts';
+import { rehypeKatexSearch } from '../../plugins/starlight-study-guides/rehype/rehype-katex-search.ts';
+import { rehypeScrollableFormulas } from '../../plugins/starlight-study-guides/rehype/rehype-scrollable-formulas.ts';
+import { katexOptions } from '../../plugins/starlight-study-guides/rehype/render-formula.ts';
 import { memo } from '../../plugins/starlight-study-guides/utils/memo.ts';
 
 /*
@@ -97,35 +100,41 @@ const mathPage = (...formulas: string[]): HastRoot => ({
   ],
 });
 
-function render(plugin: (options: typeof katexOptions) => (tree: HastRoot, file: VFile) => void, page: HastRoot): { html: string; messages: string[]; tree: HastRoot } {
+type Transform = (tree: HastRoot, file: VFile) => void;
+
+/** A page through KaTeX's step and the two after it, as the site's pipeline runs them, its formulas filled in. */
+function render(katexStep: Transform, page: HastRoot): { html: string; messages: string[]; tree: HastRoot } {
   const file = new VFile();
   const tree = structuredClone(page);
-  plugin(katexOptions)(tree, file);
-  return { html: toHtml(tree), messages: file.messages.map((m) => `${m.ruleId}: ${m.reason}`), tree };
+  for (const transform of [katexStep, rehypeKatexSearch(), rehypeScrollableFormulas()]) transform(tree, file);
+  return { html: fillFormulaSlots(toHtml(tree)), messages: file.messages.map((m) => `${m.ruleId}: ${m.reason}`), tree };
 }
+const memoised = () => rehypeKatexMemo();
+const plain = () => rehypeKatex(katexOptions) as Transform;
 
 describe('repeated work › rendered formulas', () => {
   const pages = [mathPage('p_i = \\frac{e^{z_i/T}}{\\sum_j e^{z_j/T}}', 'T^2'), mathPage('T^2', 'q_i'), mathPage('p_i = \\frac{e^{z_i/T}}{\\sum_j e^{z_j/T}}', 'T^2')];
 
   it('renders every page as rehype-katex does, the same formula inline and as a block included', () => {
-    for (const page of pages) expect(render(rehypeKatexMemo, page).html).toBe(render(rehypeKatex, page).html);
+    for (const page of pages) expect(render(memoised(), page).html).toBe(render(plain(), page).html);
   });
 
-  it('gives each page nodes of its own: a later plugin changing one page leaves the next page alone', () => {
-    const { tree } = render(rehypeKatexMemo, pages[1]!);
-    const formula = selectAll('.katex', tree);
-    expect(formula.length).toBeGreaterThan(0);
+  it('gives a formula in a heading nodes of the page\'s own: a later plugin changing them leaves the next page alone', () => {
+    const inHeading: HastRoot = { type: 'root', children: [h('h2', ['损失 ', h('code', { className: ['language-math', 'math-inline'] }, 'T^2')])] };
+    const { tree } = render(memoised(), inHeading);
+    const formula = selectAll('h2 .katex', tree);
+    expect(formula.length).toBe(1);
     for (const element of formula) {
       element.properties.className = ['改了'];
       element.children[0] = { type: 'text', value: '改了' };
     }
-    expect(render(rehypeKatexMemo, pages[1]!).html).toBe(render(rehypeKatex, pages[1]!).html);
+    expect(render(memoised(), inHeading).html).toBe(render(plain(), inHeading).html);
   });
 
   it('reports a formula KaTeX rejects on every page it stands on, and draws it as rehype-katex does', () => {
     const broken = mathPage('\\frac{1}{2');
-    const plain = render(rehypeKatex, broken);
-    expect(plain.messages.length).toBeGreaterThan(0);
-    for (let page = 0; page < 2; page++) expect(render(rehypeKatexMemo, broken)).toMatchObject({ html: plain.html, messages: plain.messages });
+    const reference = render(plain(), broken);
+    expect(reference.messages.length).toBeGreaterThan(0);
+    for (let page = 0; page < 2; page++) expect(render(memoised(), broken)).toMatchObject({ html: reference.html, messages: reference.messages });
   });
 });

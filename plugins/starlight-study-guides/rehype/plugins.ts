@@ -9,10 +9,8 @@ import { rehypeSectionIds } from './rehype-section-ids.ts';
 import { rehypeStudySections } from './rehype-study-sections.ts';
 import { rehypeTableAlign } from './rehype-table-align.ts';
 
-/** Strict: what KaTeX would only warn about is an error, as in the build check. */
-export const katexOptions = { strict: 'error' } as const;
-
 /** The site's Markdown pipeline; plugins/starlight-study-guides/pipeline/markdown-syntax.ts parses sources with the same syntax. */
 export const remarkPlugins: RemarkPlugins = [remarkCjkFriendly, remarkMath];
-// Table alignment runs before KaTeX adds its large subtrees, so it walks a small tree.
-export const rehypePlugins: RehypePlugins = [rehypeTableAlign, [rehypeKatexMemo, katexOptions], rehypeKatexSearch, rehypeScrollableFormulas, rehypeSectionIds, rehypeStudySections, rehypeGlosses];
+// Each formula's HTML carries its search and keyboard-focus marks (render-formula.ts); the two plugins after
+// KaTeX's give them to a formula kept as a tree, in a heading. The site's processor fills in the formulas (formula-slots.ts).
+export const rehypePlugins: RehypePlugins = [rehypeTableAlign, rehypeKatexMemo, rehypeKatexSearch, rehypeScrollableFormulas, rehypeSectionIds, rehypeStudySections, rehypeGlosses];
