@@ -1,14 +1,14 @@
 /**
- * `npm run build`: `astro build`, then, in this process once it has exited,
- * the steps that finish its pages
- * (plugins/starlight-study-guides/integrations/after-build.ts), reading each
- * page twice:
+ * `npm run build`: `astro build`, and, in this process, the steps that finish
+ * its pages (plugins/starlight-study-guides/integrations/after-build.ts),
+ * reading each page twice:
  *
  * 1. the first read notes which KaTeX rules and glyphs each page draws
  *    (inline-katex-styles.ts) and which scripts it loads (bundle-page-scripts.ts),
- *    and hands the page to Pagefind (search-index.ts), which indexes it in
- *    its own process: the rewrite below touches only styles and scripts;
- * 2. the subset fonts and the script bundles are made, side by side;
+ *    as soon as Astro reports the page written, while it renders the next;
+ * 2. once Astro has exited, Pagefind (search-index.ts) is sent the pages to
+ *    index in its own process while the subset fonts and the script bundles
+ *    are made, side by side: the rewrite below touches only styles and scripts;
  * 3. the second read rewrites each page (KaTeX's rules inlined, one script
  *    per kind of page), hashes its inline scripts into the CSP of `_headers`
  *    (security-headers.ts) and checks its links (link-check.ts), while
@@ -23,13 +23,13 @@
  * the plugin would otherwise do once Astro has loaded its modules
  * (plugins/starlight-study-guides/pipeline/generate-ahead.ts).
  *
- * Astro's process holds most of its memory until it exits, so these run
- * after it, one page at a time. Their modules load while Astro renders the
- * pages, on the core it leaves idle, so that they start as soon as it exits;
- * not before, as Vite bundles at Astro's largest. What they need of the build
- * (base path, site URL, the words indexed on question pages but not shown)
- * comes from the build itself (integrations/build-facts.ts), in Astro's cache
- * directory, which astro.config.mjs leaves at its default.
+ * Astro's process holds most of its memory until it exits, so all but the
+ * first read run after it, one page at a time. The steps' modules load, and
+ * the first read happens, while Astro renders the pages, on the core it
+ * leaves idle; not before, as Vite bundles at Astro's largest. What they
+ * need of the build (base path, site URL, the words indexed on question pages
+ * but not shown) comes from the build itself (integrations/build-facts.ts),
+ * in Astro's cache directory, which astro.config.mjs leaves at its default.
  */
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
@@ -37,6 +37,7 @@ import module, { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
+import { stripVTControlCharacters } from 'node:util';
 import { generateAhead } from '../plugins/starlight-study-guides/pipeline/generate-ahead.ts';
 
 const cacheDir = resolve('node_modules/.astro');
@@ -63,15 +64,19 @@ const build = spawn(process.execPath, [astro, 'build'], {
   stdio: ['inherit', 'pipe', 'inherit'],
 });
 
-let steps: Promise<typeof import('../plugins/starlight-study-guides/integrations/after-build.ts')> | undefined;
-const loadSteps = () => (steps ??= import('../plugins/starlight-study-guides/integrations/after-build.ts'));
+/** A page Astro reports as written: `├─ /kd/6/index.html (+12ms)` (the time is printed once the file is). */
+const PAGE_WRITTEN = /[├└]─ \/(\S+\.html) \(\+/;
+const dist = resolve('dist');
+let steps: Promise<import('../plugins/starlight-study-guides/integrations/after-build.ts').AfterBuild> | undefined;
+const startSteps = () => (steps ??= import('../plugins/starlight-study-guides/integrations/after-build.ts').then(({ startAfterBuild }) => startAfterBuild(dist, cacheDir)));
 createInterface({ input: build.stdout }).on('line', (line) => {
   console.log(line);
   // Astro prints this when Vite has bundled the site and the pages start to render.
-  if (line.includes('generating static routes')) void loadSteps();
+  if (line.includes('generating static routes')) void startSteps();
+  const page = steps && PAGE_WRITTEN.exec(stripVTControlCharacters(line))?.[1];
+  if (page) void steps!.then((run) => run.pageWritten(page));
 });
 
 const [code] = (await once(build, 'exit')) as [number | null];
 if (code !== 0) process.exit(code ?? 1);
-const { afterBuild } = await loadSteps();
-if (!(await afterBuild(resolve('dist'), cacheDir))) process.exitCode = 1;
+if (!(await (await startSteps()).finish())) process.exitCode = 1;

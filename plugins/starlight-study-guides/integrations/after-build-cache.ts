@@ -29,23 +29,45 @@ interface KeptRun {
   /** Files the steps wrote or changed, each with the state of its kept file, to tell that it is as kept. */
   written: [path: string, state: string][];
   removed: string[];
+  /** Each file Astro wrote, by path: its digest. */
+  astro: Record<string, string>;
 }
 
 const LIST = 'run.json';
 const FILES = 'files';
 const kept = (cache: string, index: number) => join(cache, FILES, String(index));
 
-/** Reads every file of `dist`; `extra` stands for the rest of what the steps read. */
-export function astroOutput(dist: string, extra: string): AstroOutput {
+/** A file's size and digest, as AstroOutput keeps them. */
+export function fileDigest(bytes: Buffer): { size: number; digest: string } {
+  return { size: bytes.length, digest: digest(bytes) };
+}
+
+/**
+ * Reads every file of `dist`; `extra` stands for the rest of what the steps read.
+ * `known` are files already read since Astro wrote them, which are not read again.
+ */
+export function astroOutput(dist: string, extra: string, known: ReadonlyMap<string, { size: number; digest: string }> = new Map()): AstroOutput {
   const hash = createHash('sha256').update(`${extra}\0`);
   const files = new Map<string, { size: number; digest: string }>();
   for (const path of distFiles(dist)) {
-    const bytes = readFileSync(join(dist, path));
-    const file = { size: bytes.length, digest: digest(bytes) };
+    const file = known.get(path) ?? fileDigest(readFileSync(join(dist, path)));
     hash.update(`${path}\0${file.digest}\0`);
     files.set(path, file);
   }
   return { key: hash.digest('hex'), files };
+}
+
+/**
+ * The digest of each file Astro wrote for the last kept run, by path; undefined
+ * when no run is kept. A build whose pages come out otherwise will not replay it.
+ */
+export function keptAstroDigests(cache: string): ReadonlyMap<string, string> | undefined {
+  try {
+    const run = JSON.parse(readFileSync(join(cache, LIST), 'utf8')) as KeptRun;
+    return new Map(Object.entries(run.astro));
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -88,6 +110,7 @@ export function keepAfterBuild(cache: string, dist: string, output: AstroOutput)
     key: output.key,
     written: written.map((path, index) => [path, fileState(kept(cache, index))]),
     removed: [...output.files.keys()].filter((path) => !present.has(path)),
+    astro: Object.fromEntries([...output.files].map(([path, file]) => [path, file.digest])),
   };
   // The list last: a run cut short leaves no list, so nothing to replay.
   writeFileSync(join(cache, LIST), JSON.stringify(run));

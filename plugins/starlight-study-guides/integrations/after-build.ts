@@ -1,15 +1,15 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { fingerprint } from '../utils/fingerprint.ts';
-import { astroOutput, keepAfterBuild, replayAfterBuild } from './after-build-cache.ts';
+import { astroOutput, fileDigest, keepAfterBuild, keptAstroDigests, replayAfterBuild } from './after-build-cache.ts';
 import { readBuildFacts } from './build-facts.ts';
 import { builtHtmlFiles } from './built-pages.ts';
 import { pageScripts } from './bundle-page-scripts.ts';
 import { inlineScriptSources } from './content-security-policy.ts';
 import { katexStyles, startSubsetter } from './inline-katex-styles.ts';
 import { linkChecker } from './link-check.ts';
-import { openSearchIndex } from './search-index.ts';
+import { type SearchIndex, openSearchIndex } from './search-index.ts';
 import { completeSecurityHeaders } from './security-headers.ts';
 import { buildServiceWorker } from './service-worker.ts';
 
@@ -27,102 +27,190 @@ function later<T>(promise: Promise<T>): Promise<T> {
   return promise;
 }
 
+/** Characters of pages sent to Pagefind before it has read them: its input, held twice (as text and as its message). */
+const PAGEFIND_BACKLOG = 16_000_000;
+
+/**
+ * Characters of pages Pagefind indexes while Astro renders: all of the real
+ * guide's (about 3 MB), at 3,000 questions the first few dozen pages; its
+ * memory for them is about four times as much.
+ */
+const INDEX_WHILE_RENDERING = 8_000_000;
+
 /** Where the KaTeX font subsets are kept between builds, inside Astro's cache directory. */
 const subsetCache = (cacheDir: string) => join(cacheDir, 'katex-subsets');
 
 /** The plugin's code, whose every file the steps may run. */
 const PLUGIN_DIR = fileURLToPath(new URL('..', import.meta.url));
 
+/** The steps that finish the pages of one build, started while Astro renders them. */
+export interface AfterBuild {
+  /** A page Astro has written (a path inside `dist`, `kd/6/index.html`): its first read, while Astro renders the next. */
+  pageWritten(file: string): void;
+  /**
+   * Once Astro has exited: the rest of the steps, or, when Astro wrote the same
+   * files as for the last run that passed, that run replayed (after-build-cache.ts).
+   * Returns false, having printed why, when a link is broken: the site then gets
+   * no search index and no service worker.
+   */
+  finish(): Promise<boolean>;
+}
+
 /**
- * Finishes the pages `astro build` wrote to `dist` (see scripts/build.ts
- * for the passes and why they run after Astro), or, when Astro wrote the
- * same files as for the last run that passed, replays that run
- * (after-build-cache.ts). Returns false, having printed why, when a link is
- * broken: the site then gets no search index and no service worker.
+ * Starts finishing the pages `astro build` writes to `dist` (see
+ * scripts/build.ts for the passes and why they run in this process). The
+ * first read of a page, what the KaTeX styles and fonts and the script
+ * bundles need of it, happens as Astro reports it written, on the core
+ * Astro leaves idle while it renders, and so does Pagefind's indexing of it,
+ * up to a budget: at 3,000 questions Pagefind's memory for every page would
+ * add to Astro's at the build's peak. Not while the build may still replay
+ * the last run (no page so far differs from that run's), which would make
+ * the index useless.
  */
-export async function afterBuild(dist: string, cacheDir: string): Promise<boolean> {
+export function startAfterBuild(dist: string, cacheDir: string): AfterBuild {
+  // Written as the build started (build-facts.ts).
   const facts = readBuildFacts(cacheDir);
-  // Pagefind starts in its own process while this one reads Astro's output.
-  const opening = later(openSearchIndex(dist, new Map(Object.entries(facts.searchWords))));
-  try {
-    const kept = join(cacheDir, 'study-guides-after-build');
-    const code = fingerprint('/', [PLUGIN_DIR, join(dist, '../package-lock.json')], JSON.stringify(facts));
-    const { output, replayed } = await step(
-      '沿用上次的结果',
-      () => {
-        const output = astroOutput(dist, code);
-        return { output, replayed: replayAfterBuild(kept, dist, output) };
-      },
-      ({ output, replayed }) =>
-        replayed === undefined ? `Astro 的输出（${output.files.size} 个文件）与上次不同，逐页处理` : `Astro 的输出与上次相同：写回上次处理后的 ${replayed} 个文件`,
-    );
-    if (replayed !== undefined) return true;
-    // HarfBuzz starts while the first read waits on Pagefind; a failure is the subsets' step to report.
-    startSubsetter(subsetCache(cacheDir)).catch(() => undefined);
-    const files = builtHtmlFiles(dist);
-    const katex = katexStyles(dist, facts.base, subsetCache(cacheDir));
-    const scripts = pageScripts(dist, facts.base);
-    const searchIndex = await opening;
-    await step(
-      '读取页面',
-      async () => {
-        for (const file of files) {
-          const html = readFileSync(join(dist, file), 'utf8');
-          // Pagefind reads a page's title, metadata and body text, none of which the
-          // rewrite below changes (styles and scripts only): it indexes the page now.
-          const indexed = searchIndex.add(file, html);
-          katex.read(file, html);
-          scripts.read(file, html);
-          await indexed;
-        }
-      },
-      () => `${files.length} 个页面`,
-    );
-    // Pagefind makes the index in its own process while this one finishes and checks the pages.
-    const building = later(searchIndex.build());
-    const [katexRewrite, scriptsRewrite] = await Promise.all([
-      step('KaTeX 样式与字体', () => katex.prepare(), ({ report }) => report),
-      step('页面脚本', () => scripts.prepare(), ({ report }) => report),
-    ]);
-    const links = await step(
-      '链接检查与 CSP',
-      () => {
-        const checker = linkChecker(dist, facts.base, facts.site);
-        const hashes = new Set<string>();
-        for (const file of files) {
-          const path = join(dist, file);
-          const html = readFileSync(path, 'utf8');
-          const finished = scriptsRewrite.rewrite(file, katexRewrite.rewrite(file, html));
-          if (finished !== html) writeFileSync(path, finished);
-          for (const source of inlineScriptSources(finished)) hashes.add(source);
-          checker.page(file, finished);
-        }
-        return { report: checker.finish(), headers: completeSecurityHeaders(dist, hashes) };
-      },
-      ({ report, headers }) => (report.problems.length === 0 ? `${report.checked} 个站内链接均有效；${headers}` : `${report.problems.length} 个站内链接无效`),
-    );
-    if (links.report.problems.length > 0) {
-      for (const problem of links.report.problems) console.error(problem);
-      console.error(`${links.report.problems.length} 个站内链接无效：请修改链接所在的注解或题库文本，或补上它指向的页面。`);
-      return false;
-    }
-    await step(
-      '搜索索引',
-      async () => {
-        const index = await building;
-        index.write();
-        return index.pages;
-      },
-      (pages) => `${pages} 个页面`,
-    );
-    await step(
-      '离线缓存',
-      () => buildServiceWorker(dist, facts.base),
-      ({ files: count, bytes }) => `${count} 个文件，${(bytes / 1024 / 1024).toFixed(1)} MB`,
-    );
-    await step('保存本次结果', () => keepAfterBuild(kept, dist, output), () => '下次构建若 Astro 的输出不变，直接沿用');
+  const kept = join(cacheDir, 'study-guides-after-build');
+  const katex = katexStyles(dist, facts.base, subsetCache(cacheDir));
+  const scripts = pageScripts(dist, facts.base);
+  const digests = new Map<string, { size: number; digest: string }>();
+  const lastRun = keptAstroDigests(kept);
+  let mayReplay = lastRun !== undefined;
+  // Pagefind starts in its own process once a page is to be indexed.
+  let opening: Promise<SearchIndex> | undefined;
+  const open = () => (opening ??= later(openSearchIndex(dist, new Map(Object.entries(facts.searchWords)))));
+  const indexed = new Map<string, Promise<void>>();
+  let indexedWhileRendering = 0;
+  /** Sends a page to Pagefind unless the budget is spent; false once it is. */
+  const indexWhileRendering = (file: string, html: string) => {
+    if (indexedWhileRendering + html.length > INDEX_WHILE_RENDERING) return false;
+    indexedWhileRendering += html.length;
+    indexed.set(file, later(open().then((searchIndex) => searchIndex.add(file, html))));
     return true;
-  } finally {
-    await (await opening.catch(() => undefined))?.close();
-  }
+  };
+  const readPage = (file: string) => {
+    const bytes = readFileSync(join(dist, file));
+    const html = bytes.toString('utf8');
+    katex.read(file, html);
+    scripts.read(file, html);
+    const digest = fileDigest(bytes);
+    digests.set(file, digest);
+    return { html, digest: digest.digest };
+  };
+  // A page that cannot be read now fails the build in finish(), not Astro's process.
+  let failure: { error: unknown } | undefined;
+  return {
+    pageWritten(file) {
+      // A page Astro names otherwise than its file is read with the others once Astro has exited.
+      if (failure !== undefined || digests.has(file) || !existsSync(join(dist, file))) return;
+      try {
+        const { html, digest } = readPage(file);
+        if (mayReplay && lastRun?.get(file) !== digest) {
+          mayReplay = false;
+          // The pages read so far go to Pagefind too, read again.
+          for (const earlier of digests.keys()) {
+            if (earlier !== file && !indexWhileRendering(earlier, readFileSync(join(dist, earlier), 'utf8'))) break;
+          }
+        }
+        if (!mayReplay) indexWhileRendering(file, html);
+      } catch (error) {
+        failure = { error };
+      }
+    },
+    async finish() {
+      if (failure !== undefined) throw failure.error;
+      try {
+        const code = fingerprint('/', [PLUGIN_DIR, join(dist, '../package-lock.json')], JSON.stringify(facts));
+        const { output, replayed } = await step(
+          '沿用上次的结果',
+          () => {
+            const output = astroOutput(dist, code, digests);
+            return { output, replayed: replayAfterBuild(kept, dist, output) };
+          },
+          ({ output, replayed }) =>
+            replayed === undefined ? `Astro 的输出（${output.files.size} 个文件）与上次不同，逐页处理` : `Astro 的输出与上次相同：写回上次处理后的 ${replayed} 个文件`,
+        );
+        if (replayed !== undefined) return true;
+        // HarfBuzz starts while Pagefind is being sent the pages; a failure is the subsets' step to report.
+        startSubsetter(subsetCache(cacheDir)).catch(() => undefined);
+        const files = builtHtmlFiles(dist);
+        await step(
+          '读取页面',
+          () => files.filter((file) => !digests.has(file)).map(readPage).length,
+          (late) => `${files.length} 个页面，${files.length - late} 个在 Astro 渲染时已读取`,
+        );
+        const searchIndex = await open();
+        const [, katexRewrite, scriptsRewrite] = await Promise.all([
+          step(
+            '搜索索引读入页面',
+            async () => {
+              // Pagefind reads a page's title, metadata and body text, none of which the
+              // rewrite below changes (styles and scripts only): it indexes the pages now.
+              // They are sent ahead of its reading them, up to a budget, so that it never waits on
+              // this process while HarfBuzz holds it.
+              const sent: { indexed: Promise<void>; size: number }[] = [];
+              let unread = 0;
+              for (const file of files) {
+                if (indexed.has(file)) continue;
+                const html = readFileSync(join(dist, file), 'utf8');
+                sent.push({ indexed: later(searchIndex.add(file, html)), size: html.length });
+                unread += html.length;
+                while (unread > PAGEFIND_BACKLOG) {
+                  const oldest = sent.shift()!;
+                  await oldest.indexed;
+                  unread -= oldest.size;
+                }
+              }
+              await Promise.all([...sent.map((page) => page.indexed), ...indexed.values()]);
+            },
+            () => `${files.length} 个页面，${indexed.size} 个在 Astro 渲染时已读入`,
+          ),
+          step('KaTeX 样式与字体', () => katex.prepare(), ({ report }) => report),
+          step('页面脚本', () => scripts.prepare(), ({ report }) => report),
+        ]);
+        // Pagefind makes the index in its own process while this one finishes and checks the pages.
+        const building = later(searchIndex.build());
+        const links = await step(
+          '链接检查与 CSP',
+          () => {
+            const checker = linkChecker(dist, facts.base, facts.site);
+            const hashes = new Set<string>();
+            for (const file of files) {
+              const path = join(dist, file);
+              const html = readFileSync(path, 'utf8');
+              const finished = scriptsRewrite.rewrite(file, katexRewrite.rewrite(file, html));
+              if (finished !== html) writeFileSync(path, finished);
+              for (const source of inlineScriptSources(finished)) hashes.add(source);
+              checker.page(file, finished);
+            }
+            return { report: checker.finish(), headers: completeSecurityHeaders(dist, hashes) };
+          },
+          ({ report, headers }) => (report.problems.length === 0 ? `${report.checked} 个站内链接均有效；${headers}` : `${report.problems.length} 个站内链接无效`),
+        );
+        if (links.report.problems.length > 0) {
+          for (const problem of links.report.problems) console.error(problem);
+          console.error(`${links.report.problems.length} 个站内链接无效：请修改链接所在的注解或题库文本，或补上它指向的页面。`);
+          return false;
+        }
+        await step(
+          '搜索索引',
+          async () => {
+            const index = await building;
+            index.write();
+            return index.pages;
+          },
+          (pages) => `${pages} 个页面`,
+        );
+        await step(
+          '离线缓存',
+          () => buildServiceWorker(dist, facts.base),
+          ({ files: count, bytes }) => `${count} 个文件，${(bytes / 1024 / 1024).toFixed(1)} MB`,
+        );
+        await step('保存本次结果', () => keepAfterBuild(kept, dist, output), () => '下次构建若 Astro 的输出不变，直接沿用');
+        return true;
+      } finally {
+        await (await opening?.catch(() => undefined))?.close();
+      }
+    },
+  };
 }

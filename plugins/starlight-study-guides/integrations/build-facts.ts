@@ -1,6 +1,6 @@
 /**
- * What `astro build` hands to the steps that run once it has exited
- * (scripts/build.ts: link check, search index, service worker), in
+ * What `astro build` hands to the steps that finish its pages, which start
+ * while it renders them (scripts/build.ts: link check, search index, service worker), in
  * Astro's cache directory: the site's base path and URL as the build used
  * them, and the words indexed on question pages but not shown (search-words.ts).
  */
@@ -22,7 +22,7 @@ export interface BuildFacts {
 
 const BUILD_FACTS_FILE = 'study-guides-build.json';
 
-/** Writes the BuildFacts of each build into Astro's cache directory when the build is done. */
+/** Writes the BuildFacts of each build into Astro's cache directory as the build starts, before any page renders. */
 export function buildFacts(guides: () => GuideModel[]): AstroIntegration {
   let file = '';
   let facts: Omit<BuildFacts, 'searchWords'> = { base: '/', site: '' };
@@ -33,7 +33,7 @@ export function buildFacts(guides: () => GuideModel[]): AstroIntegration {
         file = join(fileURLToPath(config.cacheDir), BUILD_FACTS_FILE);
         facts = { base: withTrailingSlash(config.base), site: config.site ?? DEFAULT_SITE };
       },
-      async 'astro:build:done'() {
+      async 'astro:build:start'() {
         // Imported here: the process after the build reads the facts through this module and needs none of search-words'.
         const { hiddenIndexText } = await import('./search-words.ts');
         const all: BuildFacts = { ...facts, searchWords: Object.fromEntries(hiddenIndexText(guides())) };
