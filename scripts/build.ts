@@ -5,10 +5,11 @@
  *
  * 1. the first read notes which KaTeX rules and glyphs each page draws
  *    (inline-katex-styles.ts) and which scripts it loads (bundle-page-scripts.ts),
- *    as soon as Astro reports the page written, while it renders the next;
- * 2. once Astro has exited, Pagefind (search-index.ts) is sent the pages to
- *    index in its own process while the subset fonts and the script bundles
- *    are made, side by side: the rewrite below touches only styles and scripts;
+ *    and hands the page to Pagefind (search-index.ts), which indexes it in
+ *    its own process: the rewrite below touches only styles and scripts.
+ *    Up to a budget, a page is read as soon as Astro reports it written,
+ *    while Astro renders the next; the rest once Astro has exited;
+ * 2. the subset fonts and the script bundles are made, side by side;
  * 3. the second read rewrites each page (KaTeX's rules inlined, one script
  *    per kind of page), hashes its inline scripts into the CSP of `_headers`
  *    (security-headers.ts) and checks its links (link-check.ts), while
@@ -23,9 +24,9 @@
  * the plugin would otherwise do once Astro has loaded its modules
  * (plugins/starlight-study-guides/pipeline/generate-ahead.ts).
  *
- * Astro's process holds most of its memory until it exits, so all but the
- * first read run after it, one page at a time. The steps' modules load, and
- * the first read happens, while Astro renders the pages, on the core it
+ * Astro's process holds most of its memory until it exits, so the steps
+ * run after it, one page at a time, but for the budgeted part of the first
+ * read. Their modules load while Astro renders the pages, on the core it
  * leaves idle; not before, as Vite bundles at Astro's largest. What they
  * need of the build (base path, site URL, the words indexed on question pages
  * but not shown) comes from the build itself (integrations/build-facts.ts),

@@ -335,8 +335,8 @@ const PHASE_NAMES: Record<keyof BuildPhases, string> = {
   render: 'page render',
   postProcessing: 'other post-processing',
   afterBuildReplay: 'after Astro: start, output hashed, last run replayed if the same (ours)',
-  afterBuildRead: 'pages read that Astro did not report while rendering (ours)',
-  afterBuildPrepare: 'KaTeX font subsets + script bundles, Pagefind reading the pages left (ours)',
+  afterBuildRead: 'pages read, Pagefind indexing, but those read while Astro rendered (ours)',
+  afterBuildPrepare: 'KaTeX font subsets + script bundles (ours)',
   afterBuildRewrite: 'pages rewritten, CSP hashes, link check (ours)',
   searchIndex: 'search index written + service worker (ours)',
 };

@@ -27,15 +27,13 @@ function later<T>(promise: Promise<T>): Promise<T> {
   return promise;
 }
 
-/** Characters of pages sent to Pagefind before it has read them: its input, held twice (as text and as its message). */
-const PAGEFIND_BACKLOG = 16_000_000;
-
 /**
- * Characters of pages Pagefind indexes while Astro renders: all of the real
- * guide's (about 3 MB), at 3,000 questions the first few dozen pages; its
- * memory for them is about four times as much.
+ * Characters of pages read, and sent to Pagefind, while Astro renders: all of
+ * the real guide's (4 M), at 3,000 questions the first 200 pages or so. What
+ * reading them leaves to collect, and Pagefind's memory for them, add to
+ * Astro's memory at the build's peak; the rest are read once Astro has exited.
  */
-const INDEX_WHILE_RENDERING = 8_000_000;
+const WHILE_RENDERING = 8_000_000;
 
 /** Where the KaTeX font subsets are kept between builds, inside Astro's cache directory. */
 const subsetCache = (cacheDir: string) => join(cacheDir, 'katex-subsets');
@@ -62,10 +60,10 @@ export interface AfterBuild {
  * first read of a page, what the KaTeX styles and fonts and the script
  * bundles need of it, happens as Astro reports it written, on the core
  * Astro leaves idle while it renders, and so does Pagefind's indexing of it,
- * up to a budget: at 3,000 questions Pagefind's memory for every page would
- * add to Astro's at the build's peak. Not while the build may still replay
- * the last run (no page so far differs from that run's), which would make
- * the index useless.
+ * up to a budget (WHILE_RENDERING); the pages beyond it are read once Astro
+ * has exited, as they would all be without it. Pagefind is not sent a page
+ * while the build may still replay the last run (no page so far differs from
+ * that run's), which would make the index useless.
  */
 export function startAfterBuild(dist: string, cacheDir: string): AfterBuild {
   // Written as the build started (build-facts.ts).
@@ -80,39 +78,32 @@ export function startAfterBuild(dist: string, cacheDir: string): AfterBuild {
   let opening: Promise<SearchIndex> | undefined;
   const open = () => (opening ??= later(openSearchIndex(dist, new Map(Object.entries(facts.searchWords)))));
   const indexed = new Map<string, Promise<void>>();
-  let indexedWhileRendering = 0;
-  /** Sends a page to Pagefind unless the budget is spent; false once it is. */
-  const indexWhileRendering = (file: string, html: string) => {
-    if (indexedWhileRendering + html.length > INDEX_WHILE_RENDERING) return false;
-    indexedWhileRendering += html.length;
-    indexed.set(file, later(open().then((searchIndex) => searchIndex.add(file, html))));
-    return true;
-  };
-  const readPage = (file: string) => {
-    const bytes = readFileSync(join(dist, file));
-    const html = bytes.toString('utf8');
+  const index = (file: string, html: string) => indexed.set(file, later(open().then((searchIndex) => searchIndex.add(file, html))));
+  let readWhileRendering = 0;
+  /** What the KaTeX styles and the script bundles need of a page. */
+  const note = (file: string, html: string) => {
     katex.read(file, html);
     scripts.read(file, html);
-    const digest = fileDigest(bytes);
-    digests.set(file, digest);
-    return { html, digest: digest.digest };
   };
   // A page that cannot be read now fails the build in finish(), not Astro's process.
   let failure: { error: unknown } | undefined;
   return {
     pageWritten(file) {
       // A page Astro names otherwise than its file is read with the others once Astro has exited.
-      if (failure !== undefined || digests.has(file) || !existsSync(join(dist, file))) return;
+      if (failure !== undefined || readWhileRendering > WHILE_RENDERING || digests.has(file) || !existsSync(join(dist, file))) return;
       try {
-        const { html, digest } = readPage(file);
+        const bytes = readFileSync(join(dist, file));
+        const html = bytes.toString('utf8');
+        note(file, html);
+        // For the output's key once Astro has exited (astroOutput), and to tell now whether it can be the last run's.
+        const { digest } = digests.set(file, fileDigest(bytes)).get(file)!;
+        readWhileRendering += html.length;
         if (mayReplay && lastRun?.get(file) !== digest) {
           mayReplay = false;
           // The pages read so far go to Pagefind too, read again.
-          for (const earlier of digests.keys()) {
-            if (earlier !== file && !indexWhileRendering(earlier, readFileSync(join(dist, earlier), 'utf8'))) break;
-          }
+          for (const earlier of digests.keys()) if (earlier !== file) index(earlier, readFileSync(join(dist, earlier), 'utf8'));
         }
-        if (!mayReplay) indexWhileRendering(file, html);
+        if (!mayReplay) index(file, html);
       } catch (error) {
         failure = { error };
       }
@@ -131,40 +122,29 @@ export function startAfterBuild(dist: string, cacheDir: string): AfterBuild {
             replayed === undefined ? `Astro 的输出（${output.files.size} 个文件）与上次不同，逐页处理` : `Astro 的输出与上次相同：写回上次处理后的 ${replayed} 个文件`,
         );
         if (replayed !== undefined) return true;
-        // HarfBuzz starts while Pagefind is being sent the pages; a failure is the subsets' step to report.
+        // HarfBuzz starts while the first read of the pages left waits on Pagefind; a failure is the subsets' step to report.
         startSubsetter(subsetCache(cacheDir)).catch(() => undefined);
         const files = builtHtmlFiles(dist);
+        const searchIndex = await open();
         await step(
           '读取页面',
-          () => files.filter((file) => !digests.has(file)).map(readPage).length,
-          (late) => `${files.length} 个页面，${files.length - late} 个在 Astro 渲染时已读取`,
-        );
-        const searchIndex = await open();
-        const [, katexRewrite, scriptsRewrite] = await Promise.all([
-          step(
-            '搜索索引读入页面',
-            async () => {
+          async () => {
+            const early = { read: files.filter((file) => digests.has(file)).length, indexed: indexed.size };
+            for (const file of files) {
+              if (indexed.has(file)) continue;
+              const html = readFileSync(join(dist, file), 'utf8');
               // Pagefind reads a page's title, metadata and body text, none of which the
-              // rewrite below changes (styles and scripts only): it indexes the pages now.
-              // They are sent ahead of its reading them, up to a budget, so that it never waits on
-              // this process while HarfBuzz holds it.
-              const sent: { indexed: Promise<void>; size: number }[] = [];
-              let unread = 0;
-              for (const file of files) {
-                if (indexed.has(file)) continue;
-                const html = readFileSync(join(dist, file), 'utf8');
-                sent.push({ indexed: later(searchIndex.add(file, html)), size: html.length });
-                unread += html.length;
-                while (unread > PAGEFIND_BACKLOG) {
-                  const oldest = sent.shift()!;
-                  await oldest.indexed;
-                  unread -= oldest.size;
-                }
-              }
-              await Promise.all([...sent.map((page) => page.indexed), ...indexed.values()]);
-            },
-            () => `${files.length} 个页面，${indexed.size} 个在 Astro 渲染时已读入`,
-          ),
+              // rewrite below changes (styles and scripts only): it indexes the page now.
+              const added = searchIndex.add(file, html);
+              if (!digests.has(file)) note(file, html);
+              await added;
+            }
+            await Promise.all(indexed.values());
+            return early;
+          },
+          (early) => `${files.length} 个页面（Astro 渲染时已读取 ${early.read} 个，其中 ${early.indexed} 个已送入搜索索引）`,
+        );
+        const [katexRewrite, scriptsRewrite] = await Promise.all([
           step('KaTeX 样式与字体', () => katex.prepare(), ({ report }) => report),
           step('页面脚本', () => scripts.prepare(), ({ report }) => report),
         ]);
