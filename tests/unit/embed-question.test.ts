@@ -1,4 +1,6 @@
+import katex from 'katex';
 import { describe, expect, it } from 'vitest';
+import { renderFormula } from '../../plugins/starlight-study-guides/rehype/render-formula.ts';
 import { embedQuestionHtml } from '../../plugins/starlight-study-guides/utils/embed-question.ts';
 
 const question = [
@@ -55,5 +57,15 @@ describe('embedQuestionHtml', () => {
     expect(embedQuestionHtml(question, { prefix: 'q6-' })).toBe(embedded);
     expect(embedded.startsWith(reviewed)).toBe(true);
     expect(reviewed.length).toBeLessThan(embedded.length);
+  });
+
+  it('keeps every formula byte for byte, the text around it, and rewrites what comes after it', () => {
+    const inline = renderFormula('p_i = \\frac{e^{z_i/T}}{\\sum_j e^{z_j/T}}', false);
+    const display = renderFormula('\\sqrt{\\left(\\frac{a}{b}\\right)}', true);
+    expect(inline.startsWith('<span class="katex">')).toBe(true);
+    const withFormulas = `<section data-section="answer"><p>设 ${inline}，则</p>${display}<h3 id="after">其后</h3><p>再见 ${katex.renderToString('x')} 与<a href="#after">其后</a>。</p></section>`;
+    const embeddedFormulas = embedQuestionHtml(withFormulas, { prefix: 'q8-' });
+    expect(embeddedFormulas).toContain(`<p>设 ${inline}，则</p>${display}<h4 id="q8-after">其后</h4>`);
+    expect(embeddedFormulas).toContain(`<p>再见 ${katex.renderToString('x')} 与<a href="#q8-after">其后</a>。</p>`);
   });
 });

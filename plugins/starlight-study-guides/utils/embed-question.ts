@@ -52,9 +52,10 @@ export function embedQuestionHtml(html: string, { prefix, omitSections = new Set
 function embeddedParts(html: string, prefix: string): EmbeddedPart[] {
   const known = memo.get(html);
   if (known?.prefix === prefix) return known.parts;
-  const root: { children: Node[] } = parse(html);
+  const { text, formulas } = withoutFormulas(html);
+  const root: { children: Node[] } = parse(text);
   rewrite(root, prefix);
-  const parts = root.children.map((node) => ({ section: (isElement(node) && node.attributes['data-section']) || '', html: renderSync(node) }));
+  const parts = root.children.map((node) => ({ section: (isElement(node) && node.attributes['data-section']) || '', html: withFormulas(renderSync(node), formulas) }));
   forget(html);
   memo.set(html, { prefix, parts });
   memoCharacters += html.length;
@@ -63,6 +64,54 @@ function embeddedParts(html: string, prefix: string): EmbeddedPart[] {
     forget(oldest);
   }
   return parts;
+}
+
+/** KaTeX's outermost element for a formula, as render-formula.ts writes it. */
+const FORMULA_START = '<span class="katex">';
+const FORMULA_MARK = /<katex-formula-mark data-n="(\d+)"><\/katex-formula-mark>/g;
+
+/**
+ * The question's HTML with each formula set aside, an empty element in its
+ * place (not a comment: ultrahtml drops the text before one):
+ * nothing in KaTeX's markup needs rewriting (no ids, headings, links or
+ * scripts), and its hundreds of elements per formula were most of what
+ * ultrahtml parsed and wrote again, unchanged. KaTeX writes well-formed
+ * markup, so a formula ends where its spans balance.
+ */
+function withoutFormulas(html: string): { text: string; formulas: string[] } {
+  const formulas: string[] = [];
+  let text = '';
+  let from = 0;
+  for (let start = html.indexOf(FORMULA_START); start !== -1; start = html.indexOf(FORMULA_START, from)) {
+    const end = formulaEnd(html, start);
+    text += `${html.slice(from, start)}<katex-formula-mark data-n="${formulas.length}"></katex-formula-mark>`;
+    formulas.push(html.slice(start, end));
+    from = end;
+  }
+  return { text: text + html.slice(from), formulas };
+}
+
+/** Where the span opening at `start` closes. */
+function formulaEnd(html: string, start: number): number {
+  let depth = 0;
+  let at = start;
+  for (;;) {
+    const open = html.indexOf('<span', at);
+    const close = html.indexOf('</span>', at);
+    if (close === -1) throw new Error(`KaTeX 公式的 <span> 没有闭合（第 ${start} 个字符起）`);
+    if (open !== -1 && open < close) {
+      depth++;
+      at = open + '<span'.length;
+    } else {
+      depth--;
+      at = close + '</span>'.length;
+      if (depth === 0) return at;
+    }
+  }
+}
+
+function withFormulas(html: string, formulas: readonly string[]): string {
+  return html.replace(FORMULA_MARK, (_, index: string) => formulas[Number(index)]!);
 }
 
 function forget(html: string): void {
