@@ -20,6 +20,10 @@
  *
  *   node scripts/build.ts
  *
+ * While Astro starts, a child process generates the pages, which
+ * the plugin would otherwise do once Astro has loaded its modules
+ * (plugins/starlight-study-guides/pipeline/generate-ahead.ts).
+ *
  * Astro's process holds most of its memory until it exits, so the steps
  * run after it, one page at a time, but for the budgeted part of the first
  * read. Their modules load while Astro renders the pages, on the core it
@@ -35,6 +39,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { stripVTControlCharacters } from 'node:util';
+import { generateAhead } from '../plugins/starlight-study-guides/pipeline/generate-ahead.ts';
 
 const cacheDir = resolve('node_modules/.astro');
 // Node keeps the compiled code of modules between builds instead of compiling them again (and,
@@ -44,10 +49,13 @@ const cacheDir = resolve('node_modules/.astro');
 process.env.NODE_COMPILE_CACHE ??= join(tmpdir(), 'node-compile-cache');
 module.enableCompileCache();
 
+// The pages are generated in a process of its own while Astro loads its modules; its plugin then waits for them (generate-ahead.ts).
+const generating = generateAhead(resolve('.'), cacheDir);
 const astro = join(dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'bin/astro.mjs');
 const build = spawn(process.execPath, [astro, 'build'], {
   env: {
     ...process.env,
+    ...generating,
     // Astro's heap and allocator settings for large sites (docs/PERFORMANCE.md, “One big process at a time”).
     MIMALLOC_PURGE_DELAY: '0',
     NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --max-old-space-size=1400`.trim(),

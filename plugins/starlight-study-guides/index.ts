@@ -16,6 +16,7 @@ import { sitePath } from './model/pages.ts';
 import { joinBase, siteUrl } from './model/site-url.ts';
 import { defaultPaths } from './pipeline/content-paths.ts';
 import { generationCache } from './pipeline/generation-cache.ts';
+import { generatedAhead } from './pipeline/generate-ahead.ts';
 import { generateOrReuse } from './pipeline/generate-or-reuse.ts';
 import { rehypeAnchorIcon } from './rehype/rehype-anchor-icon.ts';
 import type { GuideSidebarItem } from './utils/guide-sidebar.ts';
@@ -98,8 +99,10 @@ export function studyGuides(): StarlightPlugin {
         const root = fileURLToPath(astroConfig.root);
         const paths = defaultPaths(root);
         const url = siteUrl(astroConfig.site, astroConfig.base);
-        // A build whose guides and code have not changed reuses the last run's pages and models.
+        // A build whose guides and code have not changed reuses the last run's pages and models;
+        // under `npm run build` that last run is usually the one made while Astro started.
         const cache = generationCache(root, fileURLToPath(astroConfig.cacheDir));
+        if (command === 'build') await generatedAhead();
         const result = await generateOrReuse(paths, root, url, cache);
         logDiagnostics(logger, result.diagnostics);
         let errors = result.diagnostics.filter(isError);

@@ -3,12 +3,12 @@ import type { ContentPaths } from './content-paths.ts';
 import { type GenerationCache, generationRun, reusableGeneration } from './generation-cache.ts';
 
 /**
- * What the plugin (index.ts) does as Astro starts and, in `astro dev`, on each
- * change: reuse the last clean run, when it read the same guides, solution
- * modules, code and site URL and its output folders are as it left them
+ * What the plugin (index.ts) and the run ahead of Astro (generate-ahead-worker.ts)
+ * do: reuse the last clean run, when it read the same guides, solution modules,
+ * code and site URL and its output folders are as it left them
  * (generation-cache.ts), or generate and keep the run. build-content.ts, and
  * with it every parser and emitter, is loaded only to generate: most builds
- * reuse, and Astro waits for this.
+ * reuse, and both callers run while Astro starts, on a core it would use.
  */
 export async function generateOrReuse(paths: ContentPaths, displayRoot: string, url: URL, cache: GenerationCache): Promise<BuildContentResult> {
   const run = generationRun(paths, url, cache);

@@ -31,7 +31,11 @@ export interface GenerationCache {
 /** The plugin's own code: what generating the pages runs. */
 const PLUGIN_DIR = fileURLToPath(new URL('..', import.meta.url));
 
-/** The cache of a site's builds, in Astro's cache directory, where the plugin (index.ts) keeps its runs. */
+/**
+ * The cache of a site's builds, in Astro's cache directory: the plugin's
+ * (index.ts) and scripts/build.ts's run ahead of it (generate-ahead.ts) use
+ * this one, so that each finds what the other kept.
+ */
 export function generationCache(root: string, cacheDir: string): GenerationCache {
   return { file: join(cacheDir, 'study-guides-generation.bin'), code: [PLUGIN_DIR, join(root, 'package-lock.json')] };
 }
