@@ -4,11 +4,11 @@
  * reading each page twice:
  *
  * 1. the first read notes which KaTeX rules and glyphs each page draws
- *    (inline-katex-styles.ts) and which scripts it loads (bundle-page-scripts.ts),
- *    and hands the page to Pagefind (search-index.ts), which indexes it in
- *    its own process: the rewrite below touches only styles and scripts.
- *    Up to a budget, a page is read as soon as Astro reports it written,
- *    while Astro renders the next; the rest once Astro has exited;
+ *    (inline-katex-styles.ts) and which scripts it loads (bundle-page-scripts.ts):
+ *    up to a budget as soon as Astro reports the page written, while Astro
+ *    renders the next, the rest once Astro has exited. Then every page goes
+ *    to Pagefind (search-index.ts), which indexes it in its own process: the
+ *    rewrite below touches only styles and scripts;
  * 2. the subset fonts and the script bundles are made, side by side;
  * 3. the second read rewrites each page (KaTeX's rules inlined, one script
  *    per kind of page), hashes its inline scripts into the CSP of `_headers`

@@ -15,7 +15,7 @@ export interface BuildPhases {
   postProcessing: number;
   /** Ours, after Astro (scripts/build.ts): its start, Astro's output read and hashed, and, when it is as last time, the last run's files written back (after-build-cache.ts). */
   afterBuildReplay: number;
-  /** The first read of the pages not read while Astro rendered them, which Pagefind indexes meanwhile. */
+  /** Every page sent to Pagefind, which indexes it meanwhile, and the first read of those not read while Astro rendered them. */
   afterBuildRead: number;
   /** KaTeX fonts subset and script bundles made, side by side. */
   afterBuildPrepare: number;

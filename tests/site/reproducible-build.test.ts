@@ -66,10 +66,10 @@ describe('reproducible builds', () => {
     writeFileSync(source, readFileSync(source, 'utf8').replace('知识蒸馏主要应用在以下场景：', '知识蒸馏主要应用在以下几类改过的场景：'));
     const output = buildAgain(second!.root);
     expect(output).toMatch(/Astro 的输出（\d+ 个文件）与上次不同，逐页处理/);
-    // Every page was read as Astro wrote it, and Pagefind was sent pages then, from the one edited on.
-    const [, pages, read, indexed] = /读取页面：(\d+) 个页面（Astro 渲染时已读取 (\d+) 个，其中 (\d+) 个已送入搜索索引）/.exec(output) ?? [];
+    // Every page was read as Astro wrote it.
+    const [, pages, read] = /读取页面：(\d+) 个页面（Astro 渲染时已读取 (\d+) 个）/.exec(output) ?? [];
+    expect(Number(pages)).toBeGreaterThan(30);
     expect(read).toBe(pages);
-    expect(Number(indexed)).toBeGreaterThan(0);
     expect(output).toMatch(/链接检查与 CSP：\d+ 个站内链接均有效/);
     expect(readFileSync(join(second!.dist, 'kd-lifelong-learning/2/index.html'), 'utf8')).toContain('以下几类改过的场景');
     // The search index is made again: its files differ from the unedited site's.

@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { astroOutput, fileDigest, keepAfterBuild, keptAstroDigests, replayAfterBuild } from '../../plugins/starlight-study-guides/integrations/after-build-cache.ts';
+import { astroOutput, fileDigest, keepAfterBuild, replayAfterBuild } from '../../plugins/starlight-study-guides/integrations/after-build-cache.ts';
 import { testDir } from '../helpers/test-dir.ts';
 
 /** What Astro writes in these tests: two pages, a font the steps replace, a stylesheet they leave alone. */
@@ -138,16 +138,6 @@ describe('after-build cache', () => {
     expect(replayAfterBuild(cache, dist, astroOutput(dist, 'old code'))).toBeUndefined();
     expect(replayAfterBuild(cache, dist, astroOutput(dist, 'new code'))).toBe(4);
     expect(contents(dist)).toEqual(finished);
-  });
-
-  it('tells the digest of each file Astro wrote for the kept run, so a build can see early that a page came out otherwise', () => {
-    const { dist, cache } = workspace();
-    expect(keptAstroDigests(cache)).toBeUndefined();
-    fullRun(dist, cache);
-    const digests = keptAstroDigests(cache)!;
-    expect([...digests.keys()].sort()).toEqual(Object.keys(ASTRO_OUTPUT).sort());
-    expect(digests.get('kd/1/index.html')).toBe(fileDigest(Buffer.from(ASTRO_OUTPUT['kd/1/index.html']!)).digest);
-    expect(digests.get('index.html')).not.toBe(digests.get('kd/1/index.html'));
   });
 
   it('takes the digest of a file read while Astro rendered instead of reading it again', () => {

@@ -29,8 +29,6 @@ interface KeptRun {
   /** Files the steps wrote or changed, each with the state of its kept file, to tell that it is as kept. */
   written: [path: string, state: string][];
   removed: string[];
-  /** Each file Astro wrote, by path: its digest. */
-  astro: Record<string, string>;
 }
 
 const LIST = 'run.json';
@@ -55,19 +53,6 @@ export function astroOutput(dist: string, extra: string, known: ReadonlyMap<stri
     files.set(path, file);
   }
   return { key: hash.digest('hex'), files };
-}
-
-/**
- * The digest of each file Astro wrote for the last kept run, by path; undefined
- * when no run is kept. A build whose pages come out otherwise will not replay it.
- */
-export function keptAstroDigests(cache: string): ReadonlyMap<string, string> | undefined {
-  try {
-    const run = JSON.parse(readFileSync(join(cache, LIST), 'utf8')) as KeptRun;
-    return new Map(Object.entries(run.astro));
-  } catch {
-    return undefined;
-  }
 }
 
 /**
@@ -110,7 +95,6 @@ export function keepAfterBuild(cache: string, dist: string, output: AstroOutput)
     key: output.key,
     written: written.map((path, index) => [path, fileState(kept(cache, index))]),
     removed: [...output.files.keys()].filter((path) => !present.has(path)),
-    astro: Object.fromEntries([...output.files].map(([path, file]) => [path, file.digest])),
   };
   // The list last: a run cut short leaves no list, so nothing to replay.
   writeFileSync(join(cache, LIST), JSON.stringify(run));

@@ -2,14 +2,14 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { fingerprint } from '../utils/fingerprint.ts';
-import { astroOutput, fileDigest, keepAfterBuild, keptAstroDigests, replayAfterBuild } from './after-build-cache.ts';
+import { astroOutput, fileDigest, keepAfterBuild, replayAfterBuild } from './after-build-cache.ts';
 import { readBuildFacts } from './build-facts.ts';
 import { builtHtmlFiles } from './built-pages.ts';
 import { pageScripts } from './bundle-page-scripts.ts';
 import { inlineScriptSources } from './content-security-policy.ts';
 import { katexStyles, startSubsetter } from './inline-katex-styles.ts';
 import { linkChecker } from './link-check.ts';
-import { type SearchIndex, openSearchIndex } from './search-index.ts';
+import { openSearchIndex } from './search-index.ts';
 import { completeSecurityHeaders } from './security-headers.ts';
 import { buildServiceWorker } from './service-worker.ts';
 
@@ -28,10 +28,9 @@ function later<T>(promise: Promise<T>): Promise<T> {
 }
 
 /**
- * Characters of pages read, and sent to Pagefind, while Astro renders: all of
- * the real guide's (4 M), at 3,000 questions the first 200 pages or so. What
- * reading them leaves to collect, and Pagefind's memory for them, add to
- * Astro's memory at the build's peak; the rest are read once Astro has exited.
+ * Characters of pages read while Astro renders: all of the real guide's (4 M),
+ * at 3,000 questions some 60 pages. What reading them leaves to collect adds
+ * to Astro's memory at the build's peak; the rest are read once Astro has exited.
  */
 const WHILE_RENDERING = 8_000_000;
 
@@ -59,26 +58,19 @@ export interface AfterBuild {
  * scripts/build.ts for the passes and why they run in this process). The
  * first read of a page, what the KaTeX styles and fonts and the script
  * bundles need of it, happens as Astro reports it written, on the core
- * Astro leaves idle while it renders, and so does Pagefind's indexing of it,
- * up to a budget (WHILE_RENDERING); the pages beyond it are read once Astro
- * has exited, as they would all be without it. Pagefind is not sent a page
- * while the build may still replay the last run (no page so far differs from
- * that run's), which would make the index useless.
+ * Astro leaves idle while it renders, up to a budget (WHILE_RENDERING); the
+ * pages beyond it are read once Astro has exited, as they would all be
+ * without it. Pagefind is sent every page once Astro has exited: the words
+ * it indexes on question pages but does not show are made when Astro's
+ * build is done (build-facts.ts).
  */
 export function startAfterBuild(dist: string, cacheDir: string): AfterBuild {
-  // Written as the build started (build-facts.ts).
-  const facts = readBuildFacts(cacheDir);
+  // The base path is written as the build starts (build-facts.ts).
+  const { base } = readBuildFacts(cacheDir);
   const kept = join(cacheDir, 'study-guides-after-build');
-  const katex = katexStyles(dist, facts.base, subsetCache(cacheDir));
-  const scripts = pageScripts(dist, facts.base);
+  const katex = katexStyles(dist, base, subsetCache(cacheDir));
+  const scripts = pageScripts(dist, base);
   const digests = new Map<string, { size: number; digest: string }>();
-  const lastRun = keptAstroDigests(kept);
-  let mayReplay = lastRun !== undefined;
-  // Pagefind starts in its own process once a page is to be indexed.
-  let opening: Promise<SearchIndex> | undefined;
-  const open = () => (opening ??= later(openSearchIndex(dist, new Map(Object.entries(facts.searchWords)))));
-  const indexed = new Map<string, Promise<void>>();
-  const index = (file: string, html: string) => indexed.set(file, later(open().then((searchIndex) => searchIndex.add(file, html))));
   let readWhileRendering = 0;
   /** What the KaTeX styles and the script bundles need of a page. */
   const note = (file: string, html: string) => {
@@ -95,21 +87,19 @@ export function startAfterBuild(dist: string, cacheDir: string): AfterBuild {
         const bytes = readFileSync(join(dist, file));
         const html = bytes.toString('utf8');
         note(file, html);
-        // For the output's key once Astro has exited (astroOutput), and to tell now whether it can be the last run's.
-        const { digest } = digests.set(file, fileDigest(bytes)).get(file)!;
+        // For the output's key once Astro has exited (astroOutput).
+        digests.set(file, fileDigest(bytes));
         readWhileRendering += html.length;
-        if (mayReplay && lastRun?.get(file) !== digest) {
-          mayReplay = false;
-          // The pages read so far go to Pagefind too, read again.
-          for (const earlier of digests.keys()) if (earlier !== file) index(earlier, readFileSync(join(dist, earlier), 'utf8'));
-        }
-        if (!mayReplay) index(file, html);
       } catch (error) {
         failure = { error };
       }
     },
     async finish() {
       if (failure !== undefined) throw failure.error;
+      const facts = readBuildFacts(cacheDir);
+      if (facts.searchWords === undefined) throw new Error('astro build 没有写完构建信息（搜索词）：请重新构建。');
+      // Pagefind starts in its own process while this one reads Astro's output.
+      const opening = later(openSearchIndex(dist, new Map(Object.entries(facts.searchWords))));
       try {
         const code = fingerprint('/', [PLUGIN_DIR, join(dist, '../package-lock.json')], JSON.stringify(facts));
         const { output, replayed } = await step(
@@ -125,13 +115,12 @@ export function startAfterBuild(dist: string, cacheDir: string): AfterBuild {
         // HarfBuzz starts while the first read of the pages left waits on Pagefind; a failure is the subsets' step to report.
         startSubsetter(subsetCache(cacheDir)).catch(() => undefined);
         const files = builtHtmlFiles(dist);
-        const searchIndex = await open();
+        const searchIndex = await opening;
         await step(
           '读取页面',
           async () => {
-            const early = { read: files.filter((file) => digests.has(file)).length, indexed: indexed.size };
+            const early = files.filter((file) => digests.has(file)).length;
             for (const file of files) {
-              if (indexed.has(file)) continue;
               const html = readFileSync(join(dist, file), 'utf8');
               // Pagefind reads a page's title, metadata and body text, none of which the
               // rewrite below changes (styles and scripts only): it indexes the page now.
@@ -139,10 +128,9 @@ export function startAfterBuild(dist: string, cacheDir: string): AfterBuild {
               if (!digests.has(file)) note(file, html);
               await added;
             }
-            await Promise.all(indexed.values());
             return early;
           },
-          (early) => `${files.length} 个页面（Astro 渲染时已读取 ${early.read} 个，其中 ${early.indexed} 个已送入搜索索引）`,
+          (early) => `${files.length} 个页面（Astro 渲染时已读取 ${early} 个）`,
         );
         const [katexRewrite, scriptsRewrite] = await Promise.all([
           step('KaTeX 样式与字体', () => katex.prepare(), ({ report }) => report),
@@ -189,7 +177,7 @@ export function startAfterBuild(dist: string, cacheDir: string): AfterBuild {
         await step('保存本次结果', () => keepAfterBuild(kept, dist, output), () => '下次构建若 Astro 的输出不变，直接沿用');
         return true;
       } finally {
-        await (await opening?.catch(() => undefined))?.close();
+        await (await opening.catch(() => undefined))?.close();
       }
     },
   };
