@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { SUB_PATH } from '../helpers/site-fixtures.ts';
 import { checkLinks } from '../../plugins/starlight-study-guides/integrations/link-check.ts';
+import { renderFormula } from '../../plugins/starlight-study-guides/rehype/render-formula.ts';
 import { builtPages } from '../helpers/site-pages.ts';
 import { testDir } from '../helpers/test-dir.ts';
 
@@ -65,6 +66,16 @@ describe('links › the checker itself', () => {
       'm/index.html → ../z/#late: 页面中没有 id 为 “late” 的元素',
       'm/index.html → ../a/#early: 页面中没有 id 为 “early” 的元素',
     ]);
+  });
+
+  it('passes over formulas, in which KaTeX writes no links or ids, and checks what stands between and after them', () => {
+    // Without KaTeX's `trust`, as the site renders formulas, \\href is text.
+    const withHref = renderFormula('\\href{/gone/}{x} + y', false);
+    expect(withHref).not.toMatch(/<a\b|\s(href|id)=/);
+    const dist = fixtureSite({
+      'index.html': `<p>${withHref}<a href="#after">ok</a>${renderFormula('x^2', true)}<a href="b/">x</a></p><h2 id="after">后</h2>`,
+    });
+    expect(checkLinks(dist, '/', SITE).problems).toEqual(['index.html → b/: 目标文件不存在']);
   });
 
   it('reports a font that an inline <style> points at and the build does not have', () => {

@@ -17,6 +17,7 @@ import { dirname, join } from 'node:path';
 import * as pagefind from 'pagefind';
 import { SOURCE_SECTIONS } from '../model/guide.ts';
 import { PROMPT_WEIGHT } from '../model/search.ts';
+import { MARKED_VISIBLE_START, around } from '../utils/katex-markup.ts';
 import { builtHtmlFiles } from './built-pages.ts';
 
 /** The 题目 section as rehypeStudySections writes it. */
@@ -67,7 +68,10 @@ export async function openSearchIndex(dist: string, added: ReadonlyMap<string, s
   }
   const send = async (sourcePath: string, html: string) => {
     const extra = added.get(sourcePath);
-    const result = await index.addHTMLFile({ sourcePath, content: extra ? forSearchIndex(html, extra) : html });
+    // Each formula's visible rendering, which Pagefind is told to leave out, is left out of
+    // its copy: a third of the site's HTML, which its process would otherwise parse.
+    const content = [...around(extra ? forSearchIndex(html, extra) : html, MARKED_VISIBLE_START)].join('');
+    const result = await index.addHTMLFile({ sourcePath, content });
     if (result.errors.length > 0) fail(result.errors);
   };
   let pages = 0;

@@ -1,11 +1,12 @@
 import katex from 'katex';
+import { VISIBLE } from '../utils/katex-markup.ts';
 
 /** Strict: what KaTeX would only warn about is an error, as in the build check. */
 export const katexOptions = { strict: 'error' } as const;
 
 /**
  * The start tags of KaTeX's output that take our marks, exactly as KaTeX
- * writes them (a formula's visible rendering, and a block formula's box):
+ * writes them (a formula's visible rendering, utils/katex-markup.ts, and a block formula's box):
  * - KaTeX writes every formula twice (MathML for readers and assistive tech,
  *   HTML for the eye). Pagefind should index it once, or excerpts repeat it.
  * - A display formula wider than the column scrolls sideways (src/styles/site.css).
@@ -13,7 +14,6 @@ export const katexOptions = { strict: 'error' } as const;
  *   takes keyboard focus, as Expressive Code does for its code blocks: a reader
  *   without a mouse can then scroll it with the arrow keys.
  */
-const VISIBLE = { tag: '<span class="katex-html" aria-hidden="true">', mark: ' data-pagefind-ignore=""' };
 const DISPLAY = { tag: '<span class="katex-display">', mark: ' tabindex="0"' };
 
 /**

@@ -1,4 +1,5 @@
 import { ELEMENT_NODE, type ElementNode, type Node, parse, renderSync } from 'ultrahtml';
+import { FORMULA_START, spanEnd } from './katex-markup.ts';
 
 export interface EmbedOptions {
   /** Put before every id on the page, e.g. `q6-`, so thirty questions share a page without clashes. */
@@ -66,8 +67,7 @@ function embeddedParts(html: string, prefix: string): EmbeddedPart[] {
   return parts;
 }
 
-/** KaTeX's outermost element for a formula, as render-formula.ts writes it. */
-const FORMULA_START = '<span class="katex">';
+/** Where withoutFormulas set a formula aside. */
 const FORMULA_MARK = /<katex-formula-mark data-n="(\d+)"><\/katex-formula-mark>/g;
 
 /**
@@ -83,31 +83,12 @@ function withoutFormulas(html: string): { text: string; formulas: string[] } {
   let text = '';
   let from = 0;
   for (let start = html.indexOf(FORMULA_START); start !== -1; start = html.indexOf(FORMULA_START, from)) {
-    const end = formulaEnd(html, start);
+    const end = spanEnd(html, start);
     text += `${html.slice(from, start)}<katex-formula-mark data-n="${formulas.length}"></katex-formula-mark>`;
     formulas.push(html.slice(start, end));
     from = end;
   }
   return { text: text + html.slice(from), formulas };
-}
-
-/** Where the span opening at `start` closes. */
-function formulaEnd(html: string, start: number): number {
-  let depth = 0;
-  let at = start;
-  for (;;) {
-    const open = html.indexOf('<span', at);
-    const close = html.indexOf('</span>', at);
-    if (close === -1) throw new Error(`KaTeX 公式的 <span> 没有闭合（第 ${start} 个字符起）`);
-    if (open !== -1 && open < close) {
-      depth++;
-      at = open + '<span'.length;
-    } else {
-      depth--;
-      at = close + '</span>'.length;
-      if (depth === 0) return at;
-    }
-  }
 }
 
 function withFormulas(html: string, formulas: readonly string[]): string {
