@@ -1,5 +1,5 @@
 import { ELEMENT_NODE, type ElementNode, type Node, parse, renderSync } from 'ultrahtml';
-import { FORMULA_START, spanEnd } from './katex-markup.ts';
+import { FORMULA_START, spansOf } from './katex-markup.ts';
 
 export interface EmbedOptions {
   /** Put before every id on the page, e.g. `q6-`, so thirty questions share a page without clashes. */
@@ -75,15 +75,13 @@ const FORMULA_MARK = /<katex-formula-mark data-n="(\d+)"><\/katex-formula-mark>/
  * place (not a comment: ultrahtml drops the text before one):
  * nothing in KaTeX's markup needs rewriting (no ids, headings, links or
  * scripts), and its hundreds of elements per formula were most of what
- * ultrahtml parsed and wrote again, unchanged. KaTeX writes well-formed
- * markup, so a formula ends where its spans balance.
+ * ultrahtml parsed and wrote again, unchanged (utils/katex-markup.ts finds each formula).
  */
 function withoutFormulas(html: string): { text: string; formulas: string[] } {
   const formulas: string[] = [];
   let text = '';
   let from = 0;
-  for (let start = html.indexOf(FORMULA_START); start !== -1; start = html.indexOf(FORMULA_START, from)) {
-    const end = spanEnd(html, start);
+  for (const [start, end] of spansOf(html, FORMULA_START)) {
     text += `${html.slice(from, start)}<katex-formula-mark data-n="${formulas.length}"></katex-formula-mark>`;
     formulas.push(html.slice(start, end));
     from = end;

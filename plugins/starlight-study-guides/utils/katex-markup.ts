@@ -13,8 +13,27 @@ export const VISIBLE = { tag: '<span class="katex-html" aria-hidden="true">', ma
 /** A formula's visible rendering as the pages hold it, marked. */
 export const MARKED_VISIBLE_START = `${VISIBLE.tag.slice(0, -1)}${VISIBLE.mark}>`;
 
+/** Each span of `html` that opens with `startTag`, as its start and end offsets, in order. */
+export function* spansOf(html: string, startTag: string): Generator<[start: number, end: number]> {
+  for (let start = html.indexOf(startTag); start !== -1; ) {
+    const end = spanEnd(html, start);
+    yield [start, end];
+    start = html.indexOf(startTag, end);
+  }
+}
+
+/** The text of `html` around the spans that open with `startTag`, in order. */
+export function* around(html: string, startTag: string): Generator<string> {
+  let from = 0;
+  for (const [start, end] of spansOf(html, startTag)) {
+    yield html.slice(from, start);
+    from = end;
+  }
+  yield html.slice(from);
+}
+
 /** Where the span opening at `start` closes. */
-export function spanEnd(html: string, start: number): number {
+function spanEnd(html: string, start: number): number {
   let depth = 0;
   let at = start;
   for (;;) {
@@ -30,14 +49,4 @@ export function spanEnd(html: string, start: number): number {
       if (depth === 0) return at;
     }
   }
-}
-
-/** The text of `html` around the spans that open with `startTag`, in order. */
-export function* around(html: string, startTag: string): Generator<string> {
-  let from = 0;
-  for (let start = html.indexOf(startTag); start !== -1; start = html.indexOf(startTag, from)) {
-    yield html.slice(from, start);
-    from = spanEnd(html, start);
-  }
-  yield html.slice(from);
 }
