@@ -19,6 +19,7 @@ import { generationCache } from './pipeline/generation-cache.ts';
 import { generatedAhead } from './pipeline/generate-ahead.ts';
 import { generateOrReuse } from './pipeline/generate-or-reuse.ts';
 import { rehypeAnchorIcon } from './rehype/rehype-anchor-icon.ts';
+import { useFormulasAhead } from './rehype/rehype-katex-memo.ts';
 import type { GuideSidebarItem } from './utils/guide-sidebar.ts';
 
 /** Starlight's components this plugin replaces, with its own. */
@@ -102,7 +103,10 @@ export function studyGuides(): StarlightPlugin {
         // A build whose guides and code have not changed reuses the last run's pages and models;
         // under `npm run build` that last run is usually the one made while Astro started.
         const cache = generationCache(root, fileURLToPath(astroConfig.cacheDir));
-        if (command === 'build') await generatedAhead();
+        if (command === 'build') {
+          const formulas = await generatedAhead();
+          if (formulas) useFormulasAhead(formulas);
+        }
         const result = await generateOrReuse(paths, root, url, cache);
         logDiagnostics(logger, result.diagnostics);
         let errors = result.diagnostics.filter(isError);

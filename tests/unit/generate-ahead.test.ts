@@ -7,6 +7,7 @@ import { generationCache } from '../../plugins/starlight-study-guides/pipeline/g
 import { generateAhead, generatedAhead } from '../../plugins/starlight-study-guides/pipeline/generate-ahead.ts';
 import { generateOrReuse } from '../../plugins/starlight-study-guides/pipeline/generate-or-reuse.ts';
 import { siteUrl } from '../../plugins/starlight-study-guides/model/site-url.ts';
+import { formulaKey, renderFormula } from '../../plugins/starlight-study-guides/rehype/render-formula.ts';
 import { testDir } from '../helpers/test-dir.ts';
 
 const repo = new URL('../..', import.meta.url).pathname;
@@ -23,8 +24,8 @@ function project(): { root: string; cacheDir: string } {
 /** What the plugin does in Astro's process (index.ts): wait for the run ahead, then generate with the same cache. */
 async function pluginGeneration(root: string, cacheDir: string, env: Record<string, string>) {
   for (const [name, value] of Object.entries(env)) vi.stubEnv(name, value);
-  await generatedAhead();
-  return generateOrReuse(defaultPaths(root), root, siteUrl(process.env.SITE, process.env.BASE), generationCache(root, cacheDir));
+  const formulas = await generatedAhead();
+  return { formulas, ...(await generateOrReuse(defaultPaths(root), root, siteUrl(process.env.SITE, process.env.BASE), generationCache(root, cacheDir))) };
 }
 
 afterEach(() => vi.unstubAllEnvs());
@@ -40,8 +41,8 @@ function modulesLoaded(args: string[]): string[] {
   return JSON.parse(output.trim().split('\n').at(-1)!);
 }
 
-/** The modules that parse and emit the guides, and YAML: what generating loads. */
-const generating = (url: string) => /pipeline\/(build-content|generate-site|parse\/|emit\/)|\/node_modules\/yaml\//.test(url);
+/** The modules that parse and emit the guides, and YAML: what generating loads; and what renders the formulas it finds. */
+const generating = (url: string) => /pipeline\/(build-content|generate-site|parse\/|emit\/|formulas-ahead)|\/node_modules\/yaml\//.test(url);
 
 describe('generating the pages while Astro starts', () => {
   it('leaves the plugin nothing to generate: it reuses the run made ahead, with every page written', { timeout: 60_000 }, async () => {
@@ -53,6 +54,16 @@ describe('generating the pages while Astro starts', () => {
     expect(result.diagnostics).toEqual([]);
     expect(result.guides.map((guide) => guide.slug)).toEqual(['kd-lifelong-learning']);
     expect(existsSync(join(root, 'src/content/docs/kd-lifelong-learning/1.md'))).toBe(true);
+    // With the HTML of its formulas, for Astro's process to take (tests/unit/formulas-ahead.test.ts).
+    expect(new Map(result.formulas).get(formulaKey('T', false))).toBe(renderFormula('T', false));
+  });
+
+  it('hands over no formulas when it reused the last run, whose pages Astro has rendered', { timeout: 60_000 }, async () => {
+    const { root, cacheDir } = project();
+    await pluginGeneration(root, cacheDir, generateAhead(root, cacheDir));
+    const again = await pluginGeneration(root, cacheDir, generateAhead(root, cacheDir));
+    expect(again.reused).toBe(true);
+    expect(again.formulas).toBeUndefined();
   });
 
   it('leaves a guide with an error to the plugin, which generates again and reports it', { timeout: 60_000 }, async () => {
@@ -75,9 +86,10 @@ describe('generating the pages while Astro starts', () => {
     // Nor does the run ahead, when the last run can be reused: it would take a core from Astro while it starts.
     const { root, cacheDir } = project();
     const worker = join(repo, 'plugins/starlight-study-guides/pipeline/generate-ahead-worker.ts');
-    expect(modulesLoaded([worker, root, cacheDir]).filter(generating).length).toBeGreaterThan(0);
+    const formulas = join(cacheDir, 'formulas.json');
+    expect(modulesLoaded([worker, root, cacheDir, formulas]).filter(generating).length).toBeGreaterThan(0);
     expect(existsSync(join(root, 'src/content/docs/kd-lifelong-learning/1.md'))).toBe(true);
-    expect(modulesLoaded([worker, root, cacheDir]).filter(generating)).toEqual([]);
+    expect(modulesLoaded([worker, root, cacheDir, formulas]).filter(generating)).toEqual([]);
   });
 
   it('waits in Astro’s process until the run ahead has ended, and not at all under plain `astro build`', async () => {

@@ -6,7 +6,7 @@ import type { VFile } from 'vfile';
 import { memo } from '../utils/memo.ts';
 import { formulaSlot } from './formula-slots.ts';
 import { katexHtmlToHast } from './katex-hast.ts';
-import { katexOptions, renderFormula } from './render-formula.ts';
+import { type FormulaHtml, formulaKey, katexOptions, renderFormula } from './render-formula.ts';
 
 const MATH_CLASSES = ['language-math', 'math-display', 'math-inline'];
 const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
@@ -21,15 +21,26 @@ const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 const rendered = memo<string | undefined>({ entries: 2_000, keyChars: 40_000 });
 
 /**
+ * Formulas rendered for this build before Astro's process renders any page
+ * (pipeline/formulas-ahead.ts): the site's own, so no budget applies.
+ */
+let renderedAhead = new Map<string, string>();
+
+/** Takes the formulas rendered ahead of this build; they replace those of an earlier one. */
+export function useFormulasAhead(formulas: FormulaHtml[]): void {
+  renderedAhead = new Map(formulas);
+}
+
+/**
  * rehype-katex, rendering each distinct formula once per process: the same
  * formula stands on its question page, on the guide's formula page and often on
  * several questions (611 formulas, 292 distinct, in the real guide). A formula
- * is rendered as every page shows it (render-formula.ts) and takes its place
+ * is rendered as every page shows it (render-formula.ts), unless it was
+ * rendered ahead (useFormulasAhead), and takes its place
  * as a slot, filled in once the page is HTML (formula-slots.ts); one in a
  * heading stays a tree, as Astro reads a heading's text for the table of
  * contents from it. One KaTeX rejects goes through rehype-katex itself, alone
- * in a tree of its own, which reports it, on every page it stands on. The key
- * is what rehype-katex renders: the formula's text, block or inline.
+ * in a tree of its own, which reports it, on every page it stands on.
  */
 export function rehypeKatexMemo() {
   const transform = rehypeKatex(katexOptions);
@@ -45,7 +56,8 @@ export function rehypeKatexMemo() {
       if (!container) return undefined;
       const displayMode = fenced || classes.includes('math-display');
       const tex = toText(scope, { whitespace: 'pre' });
-      const html = rendered(`${displayMode}\n${tex}`, () => accepted(tex, displayMode));
+      const key = formulaKey(tex, displayMode);
+      const html = renderedAhead.get(key) ?? rendered(key, () => accepted(tex, displayMode));
       const inHeading = parents.some((node) => node.type === 'element' && HEADINGS.has(node.tagName));
       const nodes = html === undefined ? renderAlone(scope, file, transform) : inHeading ? katexHtmlToHast(html) : [formulaSlot(html)];
       container.children.splice(container.children.indexOf(scope as RootContent & ElementContent), 1, ...nodes);

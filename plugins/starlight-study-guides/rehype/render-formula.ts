@@ -33,3 +33,9 @@ export function renderFormula(tex: string, displayMode: boolean): string {
     return `${marked.slice(0, at + tag.length - 1)}${mark}${marked.slice(at + tag.length - 1)}`;
   }, html);
 }
+
+/** What identifies a formula's rendering: its text, block or inline. */
+export const formulaKey = (tex: string, displayMode: boolean) => `${displayMode}\n${tex}`;
+
+/** A formula's key (formulaKey) and its HTML. */
+export type FormulaHtml = [key: string, html: string];
