@@ -58,12 +58,21 @@ describe('generating the pages while Astro starts', () => {
     expect(new Map(result.formulas).get(formulaKey('T', false))).toBe(renderFormula('T', false));
   });
 
-  it('hands over no formulas when it reused the last run, whose pages Astro has rendered', { timeout: 60_000 }, async () => {
+  it('hands over no formulas when Astro has the pages rendered already: the last run reused, or its content store kept', { timeout: 60_000 }, async () => {
     const { root, cacheDir } = project();
     await pluginGeneration(root, cacheDir, generateAhead(root, cacheDir));
     const again = await pluginGeneration(root, cacheDir, generateAhead(root, cacheDir));
     expect(again.reused).toBe(true);
     expect(again.formulas).toBeUndefined();
+
+    // An edited question: generated again, but Astro renders only the pages that changed.
+    writeFileSync(join(cacheDir, 'data-store.json'), '{}');
+    const source = join(root, 'src/guides/kd-lifelong-learning/source.md');
+    writeFileSync(source, readFileSync(source, 'utf8').replace('知识蒸馏主要应用在以下场景：', '知识蒸馏主要应用在以下几类场景：'));
+    const edited = await pluginGeneration(root, cacheDir, generateAhead(root, cacheDir));
+    expect(edited.reused).toBe(true);
+    expect(edited.diagnostics).toEqual([]);
+    expect(edited.formulas).toBeUndefined();
   });
 
   it('leaves a guide with an error to the plugin, which generates again and reports it', { timeout: 60_000 }, async () => {

@@ -3,6 +3,9 @@ import { fileURLToPath } from 'node:url';
 import type { AstroConfig } from 'astro';
 import type { Plugin } from 'vite';
 
+/** Astro's content store, in its cache directory: the pages' rendered Markdown among the rest. */
+export const CONTENT_STORE_FILE = 'data-store.json';
+
 /** The module through which Astro's runtime reads its content store (`ImmutableDataStore.fromModule`). */
 const DATA_STORE_MODULE = /^\0astro:data-layer-content$/;
 
@@ -25,7 +28,7 @@ const DATA_STORE_MODULE = /^\0astro:data-layer-content$/;
  * module is left as it is.
  */
 export function dataStorePlugin(config: AstroConfig): Plugin {
-  const storeFile = fileURLToPath(new URL('data-store.json', config.cacheDir));
+  const storeFile = fileURLToPath(new URL(CONTENT_STORE_FILE, config.cacheDir));
   const applies = (config.experimental.collectionStorage ?? 'single-file') === 'single-file' && !config.experimental.incrementalBuild;
   return {
     name: 'study-guides-data-store',
