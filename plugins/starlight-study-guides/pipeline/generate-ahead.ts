@@ -33,11 +33,12 @@ const formulasFile = (marker: string) => `${marker}-formulas.json`;
 export function generateAhead(root: string, cacheDir: string): Record<string, string> {
   const marker = join(cacheDir, 'study-guides-generated-ahead');
   mkdirSync(cacheDir, { recursive: true });
+  const formulas = formulasFile(marker);
   rmSync(marker, { force: true });
-  rmSync(formulasFile(marker), { force: true });
+  rmSync(formulas, { force: true });
   const worker = fileURLToPath(new URL('./generate-ahead-worker.ts', import.meta.url));
   // Its output and its errors are the plugin's to report, when it generates again.
-  const generating = spawn(process.execPath, [worker, root, cacheDir, formulasFile(marker)], { stdio: 'ignore' });
+  const generating = spawn(process.execPath, [worker, root, cacheDir, formulas], { stdio: 'ignore' });
   const ended = () => writeFileSync(marker, '');
   generating.on('error', ended);
   generating.on('exit', ended);
@@ -53,5 +54,6 @@ export async function generatedAhead(): Promise<FormulaHtml[] | undefined> {
   if (!marker) return undefined;
   const parent = process.ppid;
   while (!existsSync(marker) && process.ppid === parent) await sleep(10);
-  return existsSync(formulasFile(marker)) ? (JSON.parse(readFileSync(formulasFile(marker), 'utf8')) as FormulaHtml[]) : undefined;
+  const formulas = formulasFile(marker);
+  return existsSync(formulas) ? (JSON.parse(readFileSync(formulas, 'utf8')) as FormulaHtml[]) : undefined;
 }
