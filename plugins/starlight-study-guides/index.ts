@@ -8,6 +8,7 @@ import { buildFacts } from './integrations/build-facts.ts';
 import { dataStorePlugin } from './integrations/data-store-plugin.ts';
 import { errorOverlayPayload, logDiagnostics } from './integrations/guide-reports.ts';
 import { markdownCacheGuard } from './integrations/markdown-cache.ts';
+import { withShikiAhead } from './integrations/shiki-ahead-plugin.ts';
 import { tocTargetsPlugin } from './integrations/toc-targets-plugin.ts';
 import { zodLocalesPlugin } from './integrations/zod-locales-plugin.ts';
 import { isError } from './model/diagnostic.ts';
@@ -103,10 +104,10 @@ export function studyGuides(): StarlightPlugin {
         // A build whose guides and code have not changed reuses the last run's pages and models;
         // under `npm run build` that last run is usually the one made while Astro started.
         const cache = generationCache(root, fileURLToPath(astroConfig.cacheDir));
-        if (command === 'build') {
-          const formulas = await generatedAhead();
-          if (formulas) useFormulasAhead(formulas);
-        }
+        // The run ahead renders the formulas and highlights the code blocks of a build that renders every page.
+        const ahead = command === 'build' ? await generatedAhead() : undefined;
+        if (ahead) useFormulasAhead(ahead.formulas);
+        const expressiveCode = ahead && withShikiAhead(config.expressiveCode, astroConfig, ahead.code);
         const result = await generateOrReuse(paths, root, url, cache);
         logDiagnostics(logger, result.diagnostics);
         let errors = result.diagnostics.filter(isError);
@@ -119,6 +120,7 @@ export function studyGuides(): StarlightPlugin {
           // Our own Chinese 404 page (routes/404.astro) replaces Starlight's.
           disable404Route: true,
           components,
+          ...(expressiveCode && { expressiveCode }),
           head: [
             ...(config.head ?? []),
             { tag: 'script', content: EARLY_SCRIPT },

@@ -1,10 +1,10 @@
-import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { defaultPaths } from '../../plugins/starlight-study-guides/pipeline/content-paths.ts';
 import { generationCache } from '../../plugins/starlight-study-guides/pipeline/generation-cache.ts';
-import { generateAhead, generatedAhead } from '../../plugins/starlight-study-guides/pipeline/generate-ahead.ts';
+import { aheadFiles, generateAhead, generatedAhead, writeWhole } from '../../plugins/starlight-study-guides/pipeline/generate-ahead.ts';
 import { generateOrReuse } from '../../plugins/starlight-study-guides/pipeline/generate-or-reuse.ts';
 import { siteUrl } from '../../plugins/starlight-study-guides/model/site-url.ts';
 import { formulaKey, renderFormula } from '../../plugins/starlight-study-guides/rehype/render-formula.ts';
@@ -21,11 +21,16 @@ function project(): { root: string; cacheDir: string } {
   return { root, cacheDir: join(root, 'node_modules/.astro') };
 }
 
-/** What the plugin does in Astro's process (index.ts): wait for the run ahead, then generate with the same cache. */
+/**
+ * What the plugin does in Astro's process (index.ts): wait for the run ahead, then generate with the same cache.
+ * Then, unlike Astro, waits for the run to end (it goes on with the code), as the next test or run must.
+ */
 async function pluginGeneration(root: string, cacheDir: string, env: Record<string, string>) {
   for (const [name, value] of Object.entries(env)) vi.stubEnv(name, value);
-  const formulas = await generatedAhead();
-  return { formulas, ...(await generateOrReuse(defaultPaths(root), root, siteUrl(process.env.SITE, process.env.BASE), generationCache(root, cacheDir))) };
+  const ahead = await generatedAhead();
+  const result = await generateOrReuse(defaultPaths(root), root, siteUrl(process.env.SITE, process.env.BASE), generationCache(root, cacheDir));
+  await vi.waitFor(() => expect(existsSync(Object.values(env)[0]!)).toBe(true), { timeout: 30_000 });
+  return { ahead, ...result };
 }
 
 afterEach(() => vi.unstubAllEnvs());
@@ -41,8 +46,8 @@ function modulesLoaded(args: string[]): string[] {
   return JSON.parse(output.trim().split('\n').at(-1)!);
 }
 
-/** The modules that parse and emit the guides, and YAML: what generating loads; and what renders the formulas it finds. */
-const generating = (url: string) => /pipeline\/(build-content|generate-site|parse\/|emit\/|formulas-ahead)|\/node_modules\/yaml\//.test(url);
+/** The modules that parse and emit the guides, and YAML: what generating loads; and what renders the formulas and highlights the code it finds. */
+const generating = (url: string) => /pipeline\/(build-content|generate-site|parse\/|emit\/|formulas-ahead|code-ahead)|\/node_modules\/(yaml|shiki)\//.test(url);
 
 describe('generating the pages while Astro starts', () => {
   it('leaves the plugin nothing to generate: it reuses the run made ahead, with every page written', { timeout: 60_000 }, async () => {
@@ -54,16 +59,19 @@ describe('generating the pages while Astro starts', () => {
     expect(result.diagnostics).toEqual([]);
     expect(result.guides.map((guide) => guide.slug)).toEqual(['kd-lifelong-learning']);
     expect(existsSync(join(root, 'src/content/docs/kd-lifelong-learning/1.md'))).toBe(true);
-    // With the HTML of its formulas, for Astro's process to take (tests/unit/formulas-ahead.test.ts).
-    expect(new Map(result.formulas).get(formulaKey('T', false))).toBe(renderFormula('T', false));
+    // With the HTML of its formulas and its highlighted code, for Astro's process to take
+    // (tests/unit/formulas-ahead.test.ts, code-ahead.test.ts).
+    expect(new Map(result.ahead?.formulas).get(formulaKey('T', false))).toBe(renderFormula('T', false));
+    const code = await result.ahead?.code();
+    expect(code?.blocks.map(([key]) => key)).toContainEqual(expect.stringMatching(/^ts\nexport function softmaxWithTemperature\(/));
   });
 
-  it('hands over no formulas when Astro has the pages rendered already: the last run reused, or its content store kept', { timeout: 60_000 }, async () => {
+  it('hands over no formulas or code when Astro has the pages rendered already: the last run reused, or its content store kept', { timeout: 60_000 }, async () => {
     const { root, cacheDir } = project();
     await pluginGeneration(root, cacheDir, generateAhead(root, cacheDir));
     const again = await pluginGeneration(root, cacheDir, generateAhead(root, cacheDir));
     expect(again.reused).toBe(true);
-    expect(again.formulas).toBeUndefined();
+    expect(again.ahead).toBeUndefined();
 
     // An edited question: generated again, but Astro renders only the pages that changed.
     writeFileSync(join(cacheDir, 'data-store.json'), '{}');
@@ -72,7 +80,7 @@ describe('generating the pages while Astro starts', () => {
     const edited = await pluginGeneration(root, cacheDir, generateAhead(root, cacheDir));
     expect(edited.reused).toBe(true);
     expect(edited.diagnostics).toEqual([]);
-    expect(edited.formulas).toBeUndefined();
+    expect(edited.ahead).toBeUndefined();
   });
 
   it('leaves a guide with an error to the plugin, which generates again and reports it', { timeout: 60_000 }, async () => {
@@ -95,24 +103,53 @@ describe('generating the pages while Astro starts', () => {
     // Nor does the run ahead, when the last run can be reused: it would take a core from Astro while it starts.
     const { root, cacheDir } = project();
     const worker = join(repo, 'plugins/starlight-study-guides/pipeline/generate-ahead-worker.ts');
-    const formulas = join(cacheDir, 'formulas.json');
-    expect(modulesLoaded([worker, root, cacheDir, formulas]).filter(generating).length).toBeGreaterThan(0);
+    const marker = join(cacheDir, 'marker');
+    expect(modulesLoaded([worker, root, cacheDir, marker]).filter(generating).length).toBeGreaterThan(0);
     expect(existsSync(join(root, 'src/content/docs/kd-lifelong-learning/1.md'))).toBe(true);
-    expect(modulesLoaded([worker, root, cacheDir, formulas]).filter(generating)).toEqual([]);
+    expect(modulesLoaded([worker, root, cacheDir, marker]).filter(generating)).toEqual([]);
   });
 
-  it('waits in Astro’s process until the run ahead has ended, and not at all under plain `astro build`', async () => {
+  it('waits in Astro’s process for the pages, then for the code only when a block is highlighted, and not at all under plain `astro build`', async () => {
     const { cacheDir } = project();
     mkdirSync(cacheDir, { recursive: true });
     const marker = join(cacheDir, 'marker');
-    let ended = false;
+    const files = aheadFiles(marker);
+    const settled = <T>(promise: Promise<T>) => {
+      const state = { done: false, value: undefined as T | undefined };
+      void promise.then((value) => Object.assign(state, { done: true, value }));
+      return state;
+    };
+    const pause = () => new Promise((resolve) => setTimeout(resolve, 100));
     vi.stubEnv('STUDY_GUIDES_GENERATED_AHEAD', marker);
-    const waiting = generatedAhead().then(() => (ended = true));
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    expect(ended).toBe(false);
+
+    // The pages are generated once the formulas are written, while the run goes on with the code.
+    const pages = settled(generatedAhead());
+    await pause();
+    expect(pages.done).toBe(false);
+    writeWhole(files.formulas, JSON.stringify([[formulaKey('T', false), 'T']]));
+    await vi.waitFor(() => expect(pages.done).toBe(true));
+    expect(pages.value?.formulas).toEqual([[formulaKey('T', false), 'T']]);
+
+    const code = settled(pages.value!.code());
+    await pause();
+    expect(code.done).toBe(false);
+    writeWhole(files.code, JSON.stringify({ themes: 'night', blocks: [] }));
+    await vi.waitFor(() => expect(code.done).toBe(true));
+    expect(code.value).toEqual({ themes: 'night', blocks: [] });
+
+    // A run that ends without its code (it failed, or was killed) leaves the blocks to Astro's process.
+    rmSync(files.code);
+    const again = await generatedAhead();
+    const none = settled(again!.code());
+    await pause();
+    expect(none.done).toBe(false);
     writeFileSync(marker, '');
-    await waiting;
-    expect(ended).toBe(true);
+    await vi.waitFor(() => expect(none.done).toBe(true));
+    expect(none.value).toBeUndefined();
+
+    // A run that ends without generating (a guide with an error) hands over nothing.
+    rmSync(files.formulas);
+    await expect(generatedAhead()).resolves.toBeUndefined();
 
     vi.unstubAllEnvs();
     vi.stubEnv('STUDY_GUIDES_GENERATED_AHEAD', '');
