@@ -27,6 +27,7 @@ describe('Expressive Code with the code highlighted ahead', () => {
       [false, site()],
       [{ shiki: { langAlias: { mjs: 'js' } } }, site()],
       [{ themes: ['github-dark'] }, site()],
+      [{ plugins: [{ name: 'Shiki', hooks: {} }] }, site()],
       [{}, site(undefined, { langs: [{ name: 'mine', scopeName: 'source.mine' }] })],
       [{}, site(undefined, { langAlias: { mjs: 'js' } })],
     ];

@@ -52,7 +52,7 @@ export const codeKey = (block: ExpressiveCodeBlock): string => `${block.language
 /**
  * Starlight's `expressiveCode` option with Shiki's plugin replaced by
  * pluginShikiAhead, or undefined when the site sets Shiki up in a way of its
- * own (its themes, languages or options, or an `ec.config.mjs`), which the run
+ * own (its themes, languages, options or Shiki plugin, or an `ec.config.mjs`), which the run
  * ahead does not know: Expressive Code then highlights every block, as usual.
  */
 export function withShikiAhead(
@@ -66,6 +66,7 @@ export function withShikiAhead(
   const ownSetup =
     (options.shiki !== undefined && options.shiki !== true) ||
     options.themes !== undefined ||
+    options.plugins?.flat().some((plugin) => plugin.name === 'Shiki') ||
     langs.length > 0 ||
     Object.keys(langAlias).length > 0 ||
     existsSync(join(fileURLToPath(astroConfig.root), 'ec.config.mjs'));
