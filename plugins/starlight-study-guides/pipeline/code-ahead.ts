@@ -35,14 +35,15 @@ export async function highlightAhead(pages: Iterable<string>): Promise<Highlight
   for (const code of codeBlocks(pages)) {
     // As rehype-expressive-code makes a block of the <pre> that Markdown gives.
     const block = new ExpressiveCodeBlock({ code: code.value.replace(/\t/g, '  '), language: code.lang ?? '', meta: code.meta ?? '' });
+    const key = codeKey(block);
     // Shiki rewrites ANSI escapes in the code itself, which only a live block can take.
-    if (block.language === 'ansi' || blocks.has(codeKey(block))) continue;
+    if (block.language === 'ansi' || blocks.has(key)) continue;
     warnings.length = 0;
     // Of the context Expressive Code gives its hook, Shiki's reads only these.
     await highlight({ codeBlock: block, styleVariants, config: { logger } } as never);
     if (warnings.length > 0) continue;
     const lines = block.getLines().map((line) => line.getAnnotations().map(lineStyle));
-    if (lines.every((styles) => styles.every((style) => style !== undefined))) blocks.set(codeKey(block), lines as LineStyles);
+    if (lines.every((styles) => styles.every((style) => style !== undefined))) blocks.set(key, lines as LineStyles);
   }
   return { themes, blocks: [...blocks] };
 }
