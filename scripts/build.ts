@@ -18,7 +18,14 @@
  * 4. the search index written to dist/pagefind/;
  * 5. the service worker, which precaches all of the above (service-worker.ts).
  *
- *   node scripts/build.ts
+ *   node --liftoff-only scripts/build.ts
+ *
+ * `--liftoff-only` (package.json) is for this process alone: its WebAssembly,
+ * HarfBuzz and the WOFF2 encoder's Brotli, runs once a build, and V8's
+ * optimising compiler spent about 0.4 s of CPU on their hot functions, on the
+ * cores the rest of the build needs, to save less than it cost (the subsets
+ * took as long or longer; docs/PERFORMANCE.md). Astro and the run ahead,
+ * whose Oniguruma does gain from it, are started without it.
  *
  * While Astro starts, a child process generates the pages, which
  * the plugin would otherwise do once Astro has loaded its modules
