@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
+  type ExpressiveCodeAnnotation,
   type ExpressiveCodeBlock,
   type ExpressiveCodePlugin,
   type ExpressiveCodeTheme,
@@ -21,7 +22,31 @@ import type { AstroConfig } from 'astro';
  * fontStyle sums italic 1, bold 2, underline 4 and strikethrough 8, as Shiki's does.
  * (The annotations as objects would make the real guide's 15 blocks 880 KB of JSON, 120 KB this way.)
  */
-export type LineStyles = [number, number, number, string | undefined, number, string?][][];
+export type LineStyles = LineStyle[][];
+type LineStyle = [number, number, number, string | undefined, number, string?];
+
+/** One of Shiki's annotations, as LineStyles keeps it; undefined for any other kind, which only a live block can take. */
+export function lineStyle(annotation: ExpressiveCodeAnnotation): LineStyle | undefined {
+  if (!(annotation instanceof InlineStyleAnnotation) || annotation.renderPhase !== 'earliest' || !annotation.inlineRange || annotation.styleVariantIndex === undefined) return undefined;
+  const { styleVariantIndex, inlineRange, color, bgColor, italic, bold, underline, strikethrough } = annotation;
+  const fontStyle = Number(italic) | (Number(bold) << 1) | (Number(underline) << 2) | (Number(strikethrough) << 3);
+  return [styleVariantIndex, inlineRange.columnStart, inlineRange.columnEnd, color, fontStyle, ...(bgColor ? [bgColor] : [])] as LineStyle;
+}
+
+/** The annotation a style kept by lineStyle stands for. */
+function styleAnnotation([styleVariantIndex, columnStart, columnEnd, color, fontStyle, bgColor]: LineStyle): InlineStyleAnnotation {
+  return new InlineStyleAnnotation({
+    styleVariantIndex,
+    inlineRange: { columnStart, columnEnd },
+    color,
+    bgColor,
+    italic: (fontStyle & 1) !== 0,
+    bold: (fontStyle & 2) !== 0,
+    underline: (fontStyle & 4) !== 0,
+    strikethrough: (fontStyle & 8) !== 0,
+    renderPhase: 'earliest',
+  });
+}
 
 /** The code blocks of a build, highlighted by the run ahead, for the themes named by `themes`; each block by its codeKey. */
 export interface HighlightedCode {
@@ -95,21 +120,7 @@ export function pluginShikiAhead(highlighted: () => Promise<HighlightedCode | un
         const lines = found?.themes === themesKey(styleVariants) ? found.blocks.get(codeKey(codeBlock)) : undefined;
         if (!lines) return highlight(context);
         codeBlock.getLines().forEach((line, index) => {
-          for (const [styleVariantIndex, columnStart, columnEnd, color, fontStyle, bgColor] of lines[index] ?? []) {
-            line.addAnnotation(
-              new InlineStyleAnnotation({
-                styleVariantIndex,
-                inlineRange: { columnStart, columnEnd },
-                color,
-                bgColor,
-                italic: (fontStyle & 1) !== 0,
-                bold: (fontStyle & 2) !== 0,
-                underline: (fontStyle & 4) !== 0,
-                strikethrough: (fontStyle & 8) !== 0,
-                renderPhase: 'earliest',
-              }),
-            );
-          }
+          for (const style of lines[index] ?? []) line.addAnnotation(styleAnnotation(style));
         });
       },
     },

@@ -1,15 +1,7 @@
-import {
-  type ExpressiveCodeAnnotation,
-  ExpressiveCodeBlock,
-  ExpressiveCodeEngine,
-  type ExpressiveCodeTheme,
-  InlineStyleAnnotation,
-  type StyleVariant,
-  pluginShiki,
-} from '@astrojs/starlight/expressive-code';
+import { ExpressiveCodeBlock, ExpressiveCodeEngine, type ExpressiveCodeTheme, type StyleVariant, pluginShiki } from '@astrojs/starlight/expressive-code';
 import type { Code } from 'mdast';
 import { visit } from 'unist-util-visit';
-import { type HighlightedCode, type LineStyles, codeKey, themesKey } from '../integrations/shiki-ahead-plugin.ts';
+import { type HighlightedCode, type LineStyles, codeKey, lineStyle, themesKey } from '../integrations/shiki-ahead-plugin.ts';
 import { parseMarkdown } from './markdown-syntax.ts';
 
 /**
@@ -46,14 +38,6 @@ export async function highlightAhead(pages: Iterable<string>): Promise<Highlight
     if (lines.every((styles) => styles.every((style) => style !== undefined))) blocks.set(key, lines as LineStyles);
   }
   return { themes, blocks: [...blocks] };
-}
-
-/** One of Shiki's annotations, as LineStyles keeps it; undefined for any other kind, which only a live block can take. */
-function lineStyle(annotation: ExpressiveCodeAnnotation): LineStyles[number][number] | undefined {
-  if (!(annotation instanceof InlineStyleAnnotation) || annotation.renderPhase !== 'earliest' || !annotation.inlineRange || annotation.styleVariantIndex === undefined) return undefined;
-  const { styleVariantIndex, inlineRange, color, bgColor, italic, bold, underline, strikethrough } = annotation;
-  const fontStyle = Number(italic) | (Number(bold) << 1) | (Number(underline) << 2) | (Number(strikethrough) << 3);
-  return [styleVariantIndex, inlineRange.columnStart, inlineRange.columnEnd, color, fontStyle, ...(bgColor ? [bgColor] : [])] as LineStyles[number][number];
 }
 
 /** Every fenced or indented code block of the pages' Markdown, read as the site reads it. */
