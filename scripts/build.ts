@@ -6,10 +6,11 @@
  * 1. the first read notes which KaTeX rules and glyphs each page draws
  *    (inline-katex-styles.ts) and which scripts it loads (bundle-page-scripts.ts):
  *    up to a budget as soon as Astro reports the page written, while Astro
- *    renders the next, the rest once Astro has exited. Then every page goes
- *    to Pagefind (search-index.ts), which indexes it in its own process: the
- *    rewrite below touches only styles and scripts;
- * 2. the subset fonts and the script bundles are made, side by side;
+ *    renders the next, the rest once Astro has exited;
+ * 2. the subset fonts and the script bundles are made, side by side, while
+ *    a thread of this process sends every page to Pagefind (search-index.ts),
+ *    which indexes it in its own process: the rewrite below touches only
+ *    styles and scripts;
  * 3. the second read rewrites each page (KaTeX's rules inlined, one script
  *    per kind of page), hashes its inline scripts into the CSP of `_headers`
  *    (security-headers.ts) and checks its links (link-check.ts), while

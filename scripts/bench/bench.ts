@@ -335,8 +335,8 @@ const PHASE_NAMES: Record<keyof BuildPhases, string> = {
   render: 'page render',
   postProcessing: 'other post-processing',
   afterBuildReplay: 'after Astro: start, output hashed, last run replayed if the same (ours)',
-  afterBuildRead: 'pages read (but those read while Astro rendered), Pagefind indexing (ours)',
-  afterBuildPrepare: 'KaTeX font subsets + script bundles (ours)',
+  afterBuildRead: 'pages read (but those read while Astro rendered) (ours)',
+  afterBuildPrepare: 'KaTeX font subsets + script bundles + Pagefind reading the pages (ours)',
   afterBuildRewrite: 'pages rewritten, CSP hashes, link check (ours)',
   searchIndex: 'search index written + service worker (ours)',
 };

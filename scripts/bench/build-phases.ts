@@ -15,9 +15,9 @@ export interface BuildPhases {
   postProcessing: number;
   /** Ours, after Astro (scripts/build.ts): its start, Astro's output read and hashed, and, when it is as last time, the last run's files written back (after-build-cache.ts). */
   afterBuildReplay: number;
-  /** Every page sent to Pagefind, which indexes it meanwhile, and the first read of those not read while Astro rendered them. */
+  /** The first read of the pages not read while Astro rendered them. */
   afterBuildRead: number;
-  /** KaTeX fonts subset and script bundles made, side by side. */
+  /** KaTeX fonts subset, script bundles made and every page read by Pagefind, side by side. */
   afterBuildPrepare: number;
   /** Every page rewritten (KaTeX styles, scripts), its inline scripts hashed and its links checked. */
   afterBuildRewrite: number;
@@ -40,7 +40,7 @@ export function buildPhases(lines: BuildLines, totalMs: number): BuildPhases {
   // scripts/build.ts prints a line as each step ends; plain Starlight has none of them.
   const replayEnd = at(/^沿用上次的结果：/, astroEnd) ?? astroEnd;
   const readEnd = at(/^读取页面：/, astroEnd) ?? replayEnd;
-  const prepareEnd = Math.max(at(/^KaTeX 样式与字体：/, astroEnd) ?? readEnd, at(/^页面脚本：/, astroEnd) ?? readEnd);
+  const prepareEnd = Math.max(...[/^KaTeX 样式与字体：/, /^页面脚本：/, /^Pagefind 读取页面：/].map((step) => at(step, astroEnd) ?? readEnd));
   const rewriteEnd = at(/^链接检查与 CSP：/, astroEnd) ?? prepareEnd;
   return {
     startAndGeneration: syncStart,

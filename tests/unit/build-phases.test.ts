@@ -15,7 +15,7 @@ const ASTRO: [number, string][] = [
 ];
 
 describe('build phases (the benchmark’s table)', () => {
-  it('splits a build whose steps after Astro ran page by page, the later of two side by side ending their phase', () => {
+  it('splits a build whose steps after Astro ran page by page, the last of three side by side ending their phase', () => {
     const phases = buildPhases(
       lines([
         ...ASTRO,
@@ -23,6 +23,7 @@ describe('build phases (the benchmark’s table)', () => {
         [6700, '读取页面：37 个页面（Astro 渲染时已读取 30 个）（0.6 s）'],
         [6800, 'KaTeX 样式与字体：……（0.1 s）'],
         [6900, '页面脚本：……（0.2 s）'],
+        [6950, 'Pagefind 读取页面：34 个页面（0.3 s）'],
         [7400, '链接检查与 CSP：……（0.5 s）'],
         [7450, '搜索索引：34 个页面（0.0 s）'],
       ]),
@@ -36,8 +37,8 @@ describe('build phases (the benchmark’s table)', () => {
       postProcessing: 50,
       afterBuildReplay: 100,
       afterBuildRead: 550,
-      afterBuildPrepare: 200,
-      afterBuildRewrite: 500,
+      afterBuildPrepare: 250,
+      afterBuildRewrite: 450,
       searchIndex: 200,
     });
   });

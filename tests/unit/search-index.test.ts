@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import * as pagefind from 'pagefind';
 import { describe, expect, it } from 'vitest';
-import { openSearchIndex } from '../../plugins/starlight-study-guides/integrations/search-index.ts';
+import { openSearchIndex, searchIndexThread } from '../../plugins/starlight-study-guides/integrations/search-index.ts';
 import { renderFormula } from '../../plugins/starlight-study-guides/rehype/render-formula.ts';
 import { testDir } from '../helpers/test-dir.ts';
 
@@ -11,6 +11,28 @@ const page = `<!doctype html><html lang="zh-CN"><head><title>温度</title></hea
 <p>设 ${renderFormula('p_i = \\frac{e^{z_i/T}}{\\sum_j e^{z_j/T}}', false)}，蒸馏损失为</p>
 ${renderFormula('L = \\alpha T^2 \\, \\mathrm{KL}(p^T \\| q^T)', true)}
 <p>其中 ${renderFormula('T > 1', false)} 为温度，软化教师的分布。</p></main></body></html>`;
+
+/** Pagefind's own index of `pages`, file by file. */
+async function pagefindIndex(pages: Record<string, string>): Promise<Map<string, Buffer>> {
+  const reference = await pagefind.createIndex();
+  try {
+    for (const [sourcePath, content] of Object.entries(pages)) await reference.index!.addHTMLFile({ sourcePath, content });
+    const { files } = await reference.index!.getFiles();
+    return new Map(files.map(({ path, content }) => [path, Buffer.from(content)]));
+  } finally {
+    await pagefind.close();
+  }
+}
+
+/** `files` written under a new `dist`. */
+function builtSite(name: string, files: Record<string, string>): string {
+  const dist = testDir(name);
+  for (const [file, html] of Object.entries(files)) {
+    mkdirSync(dirname(join(dist, file)), { recursive: true });
+    writeFileSync(join(dist, file), html);
+  }
+  return dist;
+}
 
 describe('search index', () => {
   it('is the index Pagefind makes of the pages themselves, though each formula reaches it without its visible rendering', { timeout: 30_000 }, async () => {
@@ -34,5 +56,37 @@ describe('search index', () => {
     } finally {
       await pagefind.close();
     }
+  });
+
+  it('is made from a thread of its own, which reads the pages from dist, as Pagefind makes it of them', { timeout: 30_000 }, async () => {
+    const unindexed = '<!doctype html><html lang="zh-CN"><head><title>打印</title></head><body><main><h1>全部题目</h1></main></body></html>';
+    const dist = builtSite('search-index-thread', { 'kd/1/index.html': page, 'kd/print/index.html': unindexed });
+    const index = searchIndexThread(dist);
+    try {
+      // The page without `data-pagefind-body` is read but not indexed.
+      expect(await index.read(['kd/1/index.html', 'kd/print/index.html'])).toBe(1);
+      await index.write();
+    } finally {
+      await index.close();
+    }
+    const reference = await pagefindIndex({ 'kd/1/index.html': page });
+    expect(reference.size).toBeGreaterThan(3);
+    for (const [path, content] of reference) expect(readFileSync(join(dist, 'pagefind', path)), path).toEqual(content);
+  });
+
+  it('reports a page its thread cannot index to the caller, and still ends', { timeout: 30_000 }, async () => {
+    // Words to add to a page that has no 题目 section to add them after.
+    const dist = builtSite('search-index-thread-error', { 'kd/1/index.html': page });
+    const index = searchIndexThread(dist, new Map([['kd/1/index.html', '<p>蒸馏</p>']]));
+    try {
+      await expect(index.read(['kd/1/index.html'])).rejects.toThrow('题目页缺少标题或题目一节');
+    } finally {
+      await index.close();
+    }
+  });
+
+  it('ends its thread and Pagefind when closed before any page was sent', { timeout: 30_000 }, async () => {
+    const index = searchIndexThread(builtSite('search-index-thread-closed', {}));
+    await index.close();
   });
 });

@@ -7,9 +7,9 @@ import { readBuildFacts } from './build-facts.ts';
 import { builtHtmlFiles } from './built-pages.ts';
 import { pageScripts } from './bundle-page-scripts.ts';
 import { inlineScriptSources } from './content-security-policy.ts';
-import { katexStyles, startSubsetter } from './inline-katex-styles.ts';
+import { katexStyles } from './inline-katex-styles.ts';
 import { linkChecker } from './link-check.ts';
-import { openSearchIndex } from './search-index.ts';
+import { searchIndexThread } from './search-index.ts';
 import { completeSecurityHeaders } from './security-headers.ts';
 import { buildServiceWorker } from './service-worker.ts';
 
@@ -60,9 +60,10 @@ export interface AfterBuild {
  * bundles need of it, happens as Astro reports it written, on the core
  * Astro leaves idle while it renders, up to a budget (WHILE_RENDERING); the
  * pages beyond it are read once Astro has exited, as they would all be
- * without it. Pagefind is sent every page once Astro has exited: the words
- * it indexes on question pages but does not show are made when Astro's
- * build is done (build-facts.ts).
+ * without it. Pagefind reads every page once Astro has exited, fed from a
+ * thread of its own while this one cuts the fonts and bundles the scripts:
+ * the words it indexes on question pages but does not show are made when
+ * Astro's build is done (build-facts.ts).
  */
 export function startAfterBuild(dist: string, cacheDir: string): AfterBuild {
   // The base path is written as the build starts (build-facts.ts).
@@ -99,7 +100,7 @@ export function startAfterBuild(dist: string, cacheDir: string): AfterBuild {
       const facts = readBuildFacts(cacheDir);
       if (facts.searchWords === undefined) throw new Error('astro build 没有写完构建信息（搜索词）：请重新构建。');
       // Pagefind starts in its own process while this one reads Astro's output.
-      const opening = later(openSearchIndex(dist, new Map(Object.entries(facts.searchWords))));
+      const searchIndex = searchIndexThread(dist, new Map(Object.entries(facts.searchWords)));
       try {
         const code = fingerprint('/', [PLUGIN_DIR, join(dist, '../package-lock.json')], JSON.stringify(facts));
         const { output, replayed } = await step(
@@ -112,32 +113,26 @@ export function startAfterBuild(dist: string, cacheDir: string): AfterBuild {
             replayed === undefined ? `Astro 的输出（${output.files.size} 个文件）与上次不同，逐页处理` : `Astro 的输出与上次相同：写回上次处理后的 ${replayed} 个文件`,
         );
         if (replayed !== undefined) return true;
-        // HarfBuzz starts while the first read of the pages left waits on Pagefind; a failure is the subsets' step to report.
-        startSubsetter(subsetCache(cacheDir)).catch(() => undefined);
         const files = builtHtmlFiles(dist);
-        const searchIndex = await opening;
         await step(
           '读取页面',
-          async () => {
+          () => {
             const early = files.filter((file) => digests.has(file)).length;
-            for (const file of files) {
-              const html = readFileSync(join(dist, file), 'utf8');
-              // Pagefind reads a page's title, metadata and body text, none of which the
-              // rewrite below changes (styles and scripts only): it indexes the page now.
-              const added = searchIndex.add(file, html);
-              if (!digests.has(file)) note(file, html);
-              await added;
-            }
+            for (const file of files) if (!digests.has(file)) note(file, readFileSync(join(dist, file), 'utf8'));
             return early;
           },
           (early) => `${files.length} 个页面（Astro 渲染时已读取 ${early} 个）`,
         );
+        // Pagefind reads a page's title, metadata and body text, none of which the rewrite
+        // below changes (styles and scripts only): it indexes the pages beside the next two steps.
+        const indexing = later(step('Pagefind 读取页面', () => searchIndex.read(files), (pages) => `${pages} 个页面`));
         const [katexRewrite, scriptsRewrite] = await Promise.all([
           step('KaTeX 样式与字体', () => katex.prepare(), ({ report }) => report),
           step('页面脚本', () => scripts.prepare(), ({ report }) => report),
         ]);
+        // The rewrite writes the files Pagefind's thread reads.
+        const pages = await indexing;
         // Pagefind makes the index in its own process while this one finishes and checks the pages.
-        const building = later(searchIndex.build());
         const links = await step(
           '链接检查与 CSP',
           () => {
@@ -162,12 +157,8 @@ export function startAfterBuild(dist: string, cacheDir: string): AfterBuild {
         }
         await step(
           '搜索索引',
-          async () => {
-            const index = await building;
-            index.write();
-            return index.pages;
-          },
-          (pages) => `${pages} 个页面`,
+          () => searchIndex.write(),
+          () => `${pages} 个页面`,
         );
         await step(
           '离线缓存',
@@ -177,7 +168,7 @@ export function startAfterBuild(dist: string, cacheDir: string): AfterBuild {
         await step('保存本次结果', () => keepAfterBuild(kept, dist, output), () => '下次构建若 Astro 的输出不变，直接沿用');
         return true;
       } finally {
-        await (await opening.catch(() => undefined))?.close();
+        await searchIndex.close();
       }
     },
   };

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
 import { transform } from 'lightningcss';
@@ -19,22 +19,6 @@ const SUBSET_OPTIONS = { targetFormat: 'woff2', noHinting: true } as const;
 
 /** What else a cached subset depends on besides the font and the characters: the subsetter and how it is asked. */
 const SUBSETTER = `${(createRequire(import.meta.url)('subset-font/package.json') as { version: string }).version} ${JSON.stringify(SUBSET_OPTIONS)}`;
-
-/**
- * Starts HarfBuzz (subset-font starts its WebAssembly on first use and keeps
- * it) when no subset is cached yet, as on a first build, by cutting one small
- * KaTeX font: after-build.ts calls this before the first read of the pages,
- * which mostly waits on Pagefind, so that the subsets after it need not wait
- * for the start-up (about 0.45 s). Not while Astro renders: at 3,000
- * questions its process is then near the build's peak of memory. A build
- * whose subsets are cached starts nothing.
- */
-export async function startSubsetter(cacheDir: string): Promise<void> {
-  if (existsSync(cacheDir) && readdirSync(cacheDir).length > 0) return;
-  const { default: subsetFont } = await import('subset-font');
-  const font = join(dirname(createRequire(import.meta.url).resolve('katex')), 'fonts/KaTeX_Size4-Regular.woff2');
-  await subsetFont(readFileSync(font), '(', SUBSET_OPTIONS);
-}
 
 /** What a formula page needs of KaTeX, noted in the first pass. */
 interface FormulaPage {

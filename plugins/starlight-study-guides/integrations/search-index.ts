@@ -12,8 +12,10 @@
  * Question pages are indexed with words the reader never sees (search-words.ts),
  * added to the copy Pagefind reads, not to the page.
  */
+import { on } from 'node:events';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import * as pagefind from 'pagefind';
 import { SOURCE_SECTIONS } from '../model/guide.ts';
 import { PROMPT_WEIGHT } from '../model/search.ts';
@@ -38,8 +40,8 @@ function forSearchIndex(html: string, extra: string): string {
 
 /** A Pagefind index being filled, one page at a time. */
 export interface SearchIndex {
-  /** Sends a page (`file` as builtHtmlFiles names it) to Pagefind, if it is one Pagefind indexes; resolves once Pagefind has read it. */
-  add(file: string, html: string): Promise<void>;
+  /** Sends a page (`file` as builtHtmlFiles names it) to Pagefind, if it is one Pagefind indexes; resolves, with whether it was, once Pagefind has read it. */
+  add(file: string, html: string): Promise<boolean>;
   /** Once every page was added: the index, made in Pagefind's process while this one goes on, and held in memory. */
   build(): Promise<BuiltSearchIndex>;
   /** Ends Pagefind's process. */
@@ -79,9 +81,10 @@ export async function openSearchIndex(dist: string, added: ReadonlyMap<string, s
     // Pagefind indexes only the pages with `data-pagefind-body` once any page has one, so the
     // others (the 1 MB print page among them) are not sent to it at all.
     async add(file, html) {
-      if (!html.includes('data-pagefind-body')) return;
+      if (!html.includes('data-pagefind-body')) return false;
       pages++;
       await send(file, html);
+      return true;
     },
     async build() {
       // A site none of whose pages marks its body: Pagefind indexes them all, read once more.
@@ -101,6 +104,54 @@ export async function openSearchIndex(dist: string, added: ReadonlyMap<string, s
     },
     async close() {
       await pagefind.close();
+    },
+  };
+}
+
+/** Pagefind fed from a thread of its own (search-index-worker.ts), which reads the pages from `dist` itself. */
+export interface SearchIndexThread {
+  /** Sends Pagefind every page of `files`; resolves with how many it indexes once it has read them all, and starts making the index. */
+  read(files: readonly string[]): Promise<number>;
+  /** Once read: writes the index into `dist/pagefind/` when it is made, and resolves then. */
+  write(): Promise<void>;
+  /** Ends the thread and Pagefind's process, whatever was done before. */
+  close(): Promise<void>;
+}
+
+/** What the thread is told, in this order: the pages, then whether to write the index. */
+export type SearchIndexCommand = { files: readonly string[] } | 'write' | 'close';
+
+/**
+ * Starts Pagefind as openSearchIndex does, but from a thread of its own. A
+ * page reaches Pagefind through a pipe that only the thread which sends it
+ * writes: sent from the build's own thread, the pages waited while that
+ * thread cut the KaTeX fonts (HarfBuzz, synchronous WebAssembly), so Pagefind
+ * read them before the fonts were cut rather than beside it. A failure in the
+ * thread (Pagefind's, or a page it cannot index) rejects the call waiting on it.
+ */
+export function searchIndexThread(dist: string, added: ReadonlyMap<string, string> = new Map()): SearchIndexThread {
+  const worker = new Worker(new URL('./search-index-worker.ts', import.meta.url), { workerData: { dist, added: [...added] } });
+  const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+  // Its replies in order; a thread that fails ends the iteration with its error.
+  const replies = on(worker, 'message', { close: ['exit'] });
+  const reply = async () => {
+    const { value, done } = await replies.next();
+    if (done) throw new Error('Pagefind 的线程提前退出了：请重新构建。');
+    return (value as [unknown])[0];
+  };
+  const tell = (command: SearchIndexCommand) => worker.postMessage(command);
+  return {
+    async read(files) {
+      tell({ files });
+      return (await reply()) as number;
+    },
+    async write() {
+      tell('write');
+      await reply();
+    },
+    async close() {
+      tell('close');
+      await exited;
     },
   };
 }

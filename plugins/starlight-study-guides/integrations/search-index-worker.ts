@@ -1,0 +1,37 @@
+/**
+ * The thread that feeds Pagefind (search-index.ts, searchIndexThread): it
+ * opens the index, reads each page it is sent from `dist` and hands it to
+ * Pagefind, replies with how many Pagefind indexes, has Pagefind make the
+ * index meanwhile, and writes it when told to. Any command may be `close`.
+ */
+import { on } from 'node:events';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parentPort, workerData } from 'node:worker_threads';
+import { type SearchIndexCommand, openSearchIndex } from './search-index.ts';
+
+const { dist, added } = workerData as { dist: string; added: [string, string][] };
+const port = parentPort!;
+// Listening from the start, so that no command sent while Pagefind starts is missed.
+const commands = on(port, 'message');
+const next = async () => ((await commands.next()).value as [SearchIndexCommand])[0];
+
+const index = await openSearchIndex(dist, new Map(added));
+try {
+  const pages = await next();
+  if (typeof pages === 'object') {
+    let indexed = 0;
+    for (const file of pages.files) if (await index.add(file, readFileSync(join(dist, file), 'utf8'))) indexed++;
+    port.postMessage(indexed);
+    // Made while the build's thread rewrites the pages; a failure is reported when the index is asked for.
+    const building = index.build();
+    building.catch(() => undefined);
+    if ((await next()) === 'write') {
+      (await building).write();
+      port.postMessage('written');
+    }
+  }
+} finally {
+  await commands.return?.();
+  await index.close();
+}
