@@ -34,30 +34,48 @@ function builtSite(name: string, files: Record<string, string>): string {
   return dist;
 }
 
+/** Starlight's page frame around a question, as PageFrame.astro writes it; `sidebar` goes inside its sidebar. */
+const framed = (sidebar: string) => `<!doctype html><html lang="zh-CN"><head><title>温度</title></head><body><div class="page sl-flex">
+<header class="header astro-hdfmbqvh"><a href="/">面试题学习指南</a><button>搜索</button></header>
+<nav class="sidebar print:hidden astro-hdfmbqvh" aria-label="主要"><a href="/kd/1/">1. 温度的作用</a>${sidebar}</nav>
+<div class="main-frame astro-hdfmbqvh"><main data-pagefind-body><h1>温度的作用</h1><p>温度软化教师的分布。</p></main></div></div></body></html>`;
+
+/** Checks that our index of `html` is, file for file, the one Pagefind makes of the page itself. */
+async function expectPagefindsOwnIndex(html: string): Promise<void> {
+  const dist = testDir('search-index');
+  const index = await openSearchIndex(dist);
+  try {
+    await index.add('kd/1/index.html', html);
+    const built = await index.build();
+    expect(built.pages).toBe(1);
+    built.write();
+  } finally {
+    await index.close();
+  }
+
+  const reference = await pagefind.createIndex();
+  try {
+    await reference.index!.addHTMLFile({ sourcePath: 'kd/1/index.html', content: html });
+    const { files } = await reference.index!.getFiles();
+    expect(files.length).toBeGreaterThan(3);
+    for (const { path, content } of files) expect(readFileSync(join(dist, 'pagefind', path)), path).toEqual(Buffer.from(content));
+  } finally {
+    await pagefind.close();
+  }
+}
+
 describe('search index', () => {
   it('is the index Pagefind makes of the pages themselves, though each formula reaches it without its visible rendering', { timeout: 30_000 }, async () => {
-    const dist = testDir('search-index');
-    const index = await openSearchIndex(dist);
-    try {
-      index.add('kd/1/index.html', page);
-      const built = await index.build();
-      expect(built.pages).toBe(1);
-      built.write();
-    } finally {
-      await index.close();
-    }
-
-    const reference = await pagefind.createIndex();
-    try {
-      await reference.index!.addHTMLFile({ sourcePath: 'kd/1/index.html', content: page });
-      const { files } = await reference.index!.getFiles();
-      expect(files.length).toBeGreaterThan(3);
-      for (const { path, content } of files) expect(readFileSync(join(dist, 'pagefind', path)), path).toEqual(Buffer.from(content));
-    } finally {
-      await pagefind.close();
-    }
+    await expectPagefindsOwnIndex(page);
   });
 
+  it('is the same though Starlight’s header and sidebar do not reach Pagefind', { timeout: 30_000 }, async () => {
+    await expectPagefindsOwnIndex(framed('<a href="/kd/2/">2. 蒸馏的场景</a>'));
+  });
+
+  it('keeps what Pagefind reads in the header or sidebar, such as a filter', { timeout: 30_000 }, async () => {
+    await expectPagefindsOwnIndex(framed('<span data-pagefind-filter="指南">知识蒸馏</span>'));
+  });
   it('is made from a thread of its own, which reads the pages from dist, as Pagefind makes it of them', { timeout: 30_000 }, async () => {
     const unindexed = '<!doctype html><html lang="zh-CN"><head><title>打印</title></head><body><main><h1>全部题目</h1></main></body></html>';
     const dist = builtSite('search-index-thread', { 'kd/1/index.html': page, 'kd/print/index.html': unindexed });

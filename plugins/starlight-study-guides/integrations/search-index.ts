@@ -38,6 +38,19 @@ function forSearchIndex(html: string, extra: string): string {
   return `${html.slice(0, title)}${extra}${rest}`;
 }
 
+/**
+ * A page without Starlight's header and sidebar (its PageFrame.astro), a
+ * third of a page's HTML and the same on every page, when they hold none of
+ * Pagefind's attributes: Pagefind indexes neither, but parses both.
+ */
+function withoutPageFrame(html: string): string {
+  const start = html.indexOf('<header class="header');
+  const end = html.indexOf('<div class="main-frame', start);
+  if (start < 0 || end < 0) return html;
+  const attribute = html.indexOf('data-pagefind', start);
+  return attribute >= 0 && attribute < end ? html : html.slice(0, start) + html.slice(end);
+}
+
 /** A Pagefind index being filled, one page at a time. */
 export interface SearchIndex {
   /** Sends a page (`file` as builtHtmlFiles names it) to Pagefind, if it is one Pagefind indexes; resolves, with whether it was, once Pagefind has read it. */
@@ -71,8 +84,9 @@ export async function openSearchIndex(dist: string, added: ReadonlyMap<string, s
   const send = async (sourcePath: string, html: string) => {
     const extra = added.get(sourcePath);
     // Each formula's visible rendering, which Pagefind is told to leave out, is left out of
-    // its copy: a third of the site's HTML, which its process would otherwise parse.
-    const content = [...around(extra ? forSearchIndex(html, extra) : html, MARKED_VISIBLE_START)].join('');
+    // its copy (a third of the site's HTML, which its process would otherwise parse), as is
+    // Starlight's page frame.
+    const content = withoutPageFrame([...around(extra ? forSearchIndex(html, extra) : html, MARKED_VISIBLE_START)].join(''));
     const result = await index.addHTMLFile({ sourcePath, content });
     if (result.errors.length > 0) fail(result.errors);
   };
