@@ -103,6 +103,15 @@ describe('search index', () => {
     }
   });
 
+  it('stops reading when closed, so that a failing build need not wait for the rest of the pages', { timeout: 30_000 }, async () => {
+    const files = Array.from({ length: 200 }, (_, i) => `kd/${i + 1}/index.html`);
+    const index = searchIndexThread(builtSite('search-index-thread-stopped', Object.fromEntries(files.map((file) => [file, page]))));
+    const reading = index.read(files);
+    await index.close();
+    // It ended before it had read them all, and so never said how many Pagefind indexes.
+    await expect(reading).rejects.toThrow('Pagefind 的线程提前退出');
+  });
+
   it('ends its thread and Pagefind when closed before any page was sent', { timeout: 30_000 }, async () => {
     const index = searchIndexThread(builtSite('search-index-thread-closed', {}));
     await index.close();
