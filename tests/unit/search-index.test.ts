@@ -82,8 +82,8 @@ describe('search index', () => {
     const index = searchIndexThread(dist);
     try {
       // The page without `data-pagefind-body` is read but not indexed.
-      expect(await index.read(['kd/1/index.html', 'kd/print/index.html'])).toBe(1);
-      await index.write();
+      await index.read(['kd/1/index.html', 'kd/print/index.html']);
+      expect(await index.write()).toBe(1);
     } finally {
       await index.close();
     }
@@ -108,7 +108,7 @@ describe('search index', () => {
     const index = searchIndexThread(builtSite('search-index-thread-stopped', Object.fromEntries(files.map((file) => [file, page]))));
     const reading = index.read(files);
     await index.close();
-    // It ended before it had read them all, and so never said how many Pagefind indexes.
+    // It ended before it had read them all, and so never said it had.
     await expect(reading).rejects.toThrow('Pagefind 的线程提前退出');
   });
 

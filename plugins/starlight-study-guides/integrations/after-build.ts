@@ -125,13 +125,13 @@ export function startAfterBuild(dist: string, cacheDir: string): AfterBuild {
         );
         // Pagefind reads a page's title, metadata and body text, none of which the rewrite
         // below changes (styles and scripts only): it indexes the pages beside the next two steps.
-        const indexing = later(step('Pagefind 读取页面', () => searchIndex.read(files), (pages) => `${pages} 个页面`));
+        const indexing = later(step('Pagefind 读取页面', () => searchIndex.read(files), () => `${files.length} 个页面`));
         const [katexRewrite, scriptsRewrite] = await Promise.all([
           step('KaTeX 样式与字体', () => katex.prepare(), ({ report }) => report),
           step('页面脚本', () => scripts.prepare(), ({ report }) => report),
         ]);
         // The rewrite writes the files Pagefind's thread reads.
-        const pages = await indexing;
+        await indexing;
         // Pagefind makes the index in its own process while this one finishes and checks the pages.
         const links = await step(
           '链接检查与 CSP',
@@ -158,7 +158,7 @@ export function startAfterBuild(dist: string, cacheDir: string): AfterBuild {
         await step(
           '搜索索引',
           () => searchIndex.write(),
-          () => `${pages} 个页面`,
+          (pages) => `${pages} 个页面`,
         );
         await step(
           '离线缓存',

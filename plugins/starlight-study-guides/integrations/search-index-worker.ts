@@ -1,8 +1,8 @@
 /**
  * The thread that feeds Pagefind (search-index.ts, searchIndexThread): it
  * opens the index, reads each page it is sent from `dist` and hands it to
- * Pagefind, replies with how many Pagefind indexes, has Pagefind make the
- * index meanwhile, and writes it when told to. Any command may be `close`,
+ * Pagefind, replies once Pagefind has read them, has Pagefind make the index
+ * meanwhile, and writes it when told to, replying with how many pages it holds. Any command may be `close`,
  * which also stops the reading between two pages.
  */
 import { on } from 'node:events';
@@ -25,19 +25,19 @@ const index = await openSearchIndex(dist, new Map(added));
 try {
   const pages = await next();
   if (typeof pages === 'object' && !closing) {
-    let indexed = 0;
     for (const file of pages.files) {
       if (closing) break;
-      if (await index.add(file, readFileSync(join(dist, file), 'utf8'))) indexed++;
+      await index.add(file, readFileSync(join(dist, file), 'utf8'));
     }
     if (!closing) {
-      port.postMessage(indexed);
+      port.postMessage('read');
       // Made while the build's thread rewrites the pages; a failure is reported when the index is asked for.
       const building = index.build();
       building.catch(() => undefined);
       if ((await next()) === 'write') {
-        (await building).write();
-        port.postMessage('written');
+        const built = await building;
+        built.write();
+        port.postMessage(built.pages);
       }
     }
   }

@@ -53,8 +53,8 @@ function withoutPageFrame(html: string): string {
 
 /** A Pagefind index being filled, one page at a time. */
 export interface SearchIndex {
-  /** Sends a page (`file` as builtHtmlFiles names it) to Pagefind, if it is one Pagefind indexes; resolves, with whether it was, once Pagefind has read it. */
-  add(file: string, html: string): Promise<boolean>;
+  /** Sends a page (`file` as builtHtmlFiles names it) to Pagefind, if it is one Pagefind indexes; resolves once Pagefind has read it. */
+  add(file: string, html: string): Promise<void>;
   /** Once every page was added: the index, made in Pagefind's process while this one goes on, and held in memory. */
   build(): Promise<BuiltSearchIndex>;
   /** Ends Pagefind's process. */
@@ -95,10 +95,9 @@ export async function openSearchIndex(dist: string, added: ReadonlyMap<string, s
     // Pagefind indexes only the pages with `data-pagefind-body` once any page has one, so the
     // others (the 1 MB print page among them) are not sent to it at all.
     async add(file, html) {
-      if (!html.includes('data-pagefind-body')) return false;
+      if (!html.includes('data-pagefind-body')) return;
       pages++;
       await send(file, html);
-      return true;
     },
     async build() {
       // A site none of whose pages marks its body: Pagefind indexes them all, read once more.
@@ -124,10 +123,10 @@ export async function openSearchIndex(dist: string, added: ReadonlyMap<string, s
 
 /** Pagefind fed from a thread of its own (search-index-worker.ts), which reads the pages from `dist` itself. */
 export interface SearchIndexThread {
-  /** Sends Pagefind every page of `files`; resolves with how many it indexes once it has read them all, and starts making the index. */
-  read(files: readonly string[]): Promise<number>;
-  /** Once read: writes the index into `dist/pagefind/` when it is made, and resolves then. */
-  write(): Promise<void>;
+  /** Sends Pagefind every page of `files`; resolves once it has read them all, and starts making the index. */
+  read(files: readonly string[]): Promise<void>;
+  /** Once read: writes the index into `dist/pagefind/` when it is made, and resolves then with how many pages it holds. */
+  write(): Promise<number>;
   /** Ends the thread and Pagefind's process, whatever was done before. */
   close(): Promise<void>;
 }
@@ -157,11 +156,11 @@ export function searchIndexThread(dist: string, added: ReadonlyMap<string, strin
   return {
     async read(files) {
       tell({ files });
-      return (await reply()) as number;
+      await reply();
     },
     async write() {
       tell('write');
-      await reply();
+      return (await reply()) as number;
     },
     async close() {
       tell('close');
