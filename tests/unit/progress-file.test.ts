@@ -63,6 +63,7 @@ describe('progress file › reading a file', () => {
       [{ ...ok, guides: { kd: { ...ok.guides.kd, cards: { 1: { ...ok.guides.kd!.cards[1], reps: -1 } } } } }, /^无法导入：进度文件有误，本机进度未改动。guides\.kd\.cards\.1\.reps：.*0/],
       [{ ...ok, guides: { 'Not A Slug': ok.guides.kd } }, /guides\.Not A Slug：指南名只能含小写字母、数字和连字符/],
       [{ ...ok, guides: { kd: { ...ok.guides.kd, cards: { x: ok.guides.kd!.cards[1] } } } }, /guides\.kd\.cards\.x：题号应为正整数/],
+      [{ ...ok, guides: { kd: { ...ok.guides.kd, reviews: [{ ...ok.guides.kd!.reviews[0], rating: 5 }] } } }, /guides\.kd\.reviews\.0\.rating：无效选项：期望以下之一 1\|2\|3\|4/],
     ];
     for (const [data, message] of cases) {
       const parsed = parseProgressFile(typeof data === 'string' ? data : JSON.stringify(data));
