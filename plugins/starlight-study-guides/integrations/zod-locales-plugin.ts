@@ -1,6 +1,6 @@
 import type { Plugin } from 'vite';
 
-/** zod's index of its 60-odd locales, which `zod` re-exports as `z.locales`. */
+/** zod's index of its 60-odd locales, which `zod` and `zod/mini` re-export as `z.locales`. */
 const ZOD_LOCALES = /\/node_modules\/zod\/v4\/locales\/index\.js$/;
 
 /**
