@@ -1,4 +1,3 @@
-import './zod-without-eval.ts';
 import zhCN from 'zod/v4/locales/zh-CN.js';
 import { type GuideStudy, type ProgressFile, progressFileSchema } from '../model/study-progress-schema.ts';
 import { PROGRESS_FILE_FORMAT, PROGRESS_VERSION } from '../model/study-progress.ts';

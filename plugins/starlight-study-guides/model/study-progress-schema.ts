@@ -8,6 +8,8 @@ import { PROGRESS_FILE_FORMAT, PROGRESS_VERSION } from './study-progress.ts';
  * read progress do not load zod. Written with Zod Mini, zod's tree-shakable
  * API: only the browser runs it, when a reader imports a file, and that
  * script is a third of what it was with classic zod (docs/PERFORMANCE.md).
+ * Zod Mini's object parser never compiles code with `new Function`, which the
+ * site's CSP forbids (classic zod's does, unless configured `jitless`).
  */
 
 /** An ISO 8601 date and time. */
