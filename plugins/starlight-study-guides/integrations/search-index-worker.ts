@@ -2,8 +2,9 @@
  * The thread that feeds Pagefind (search-index.ts, searchIndexThread): it
  * opens the index, reads each page it is sent from `dist` and hands it to
  * Pagefind, replies once Pagefind has read them, has Pagefind make the index
- * meanwhile, and writes it when told to, replying with how many pages it holds. Any command may be `close`,
- * which also stops the reading between two pages.
+ * meanwhile, and writes it when told to, replying with how many pages it
+ * holds. Any command may be `close`, which also stops the reading between
+ * two pages.
  */
 import { on } from 'node:events';
 import { readFileSync } from 'node:fs';
